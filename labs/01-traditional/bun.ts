@@ -1,0 +1,59 @@
+import { open } from 'node:fs/promises';
+import type { Socket } from 'bun';
+import { fail, loopback, serving, transferFailed, type ServerOptions } from '../harness.ts';
+
+// Bun's socket.write() does not buffer: it returns how many bytes the kernel took. The rest is
+// written after the socket's drain event, and only then is the buffer reused.
+interface Connection { drained?: () => void }
+
+async function writeAll(socket: Socket<Connection>, bytes: Uint8Array): Promise<void> {
+  let written = 0;
+  while (written < bytes.length) {
+    const n = socket.write(bytes.subarray(written));
+    if (n < 0) throw new Error('socket closed by the client');
+    written += n;
+    if (written < bytes.length) await new Promise<void>((resolve) => { socket.data.drained = resolve; });
+  }
+}
+
+async function readWrite(socket: Socket<Connection>, options: ServerOptions): Promise<void> {
+  const file = await open(options.file);
+  try {
+    const buffer = new Uint8Array(options.chunk);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      await writeAll(socket, buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
+  }
+  socket.end();
+}
+
+async function stream(socket: Socket<Connection>, options: ServerOptions): Promise<void> {
+  for await (const chunk of Bun.file(options.file).stream()) await writeAll(socket, chunk);
+  socket.end();
+}
+
+export function serve(options: ServerOptions): void {
+  const send = options.method === 'read-write' ? readWrite : options.method === 'stream' ? stream : null;
+  if (!send) fail(`bun has no method ${options.method} in lab 01`);
+  const listener = Bun.listen<Connection>({
+    hostname: loopback,
+    port: 0,
+    socket: {
+      open(socket) {
+        socket.data = {};
+        send(socket, options).catch(transferFailed);
+      },
+      drain(socket) {
+        const drained = socket.data.drained;
+        socket.data.drained = undefined;
+        drained?.();
+      },
+      data() {},
+    },
+  });
+  serving(listener.port, options);
+}

@@ -1,0 +1,40 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import { fail, loopback, serving, transferFailed, type ServerOptions } from '../harness.ts';
+
+// The baseline: read() into one Buffer, write() it to the response, wait for the write callback
+// before the buffer is reused.
+async function readWrite(response: http.ServerResponse, options: ServerOptions): Promise<void> {
+  const file = await open(options.file);
+  try {
+    const buffer = Buffer.allocUnsafe(options.chunk);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      await new Promise<void>((resolve, reject) =>
+        response.write(buffer.subarray(0, bytesRead), (error) => (error ? reject(error) : resolve())));
+    }
+  } finally {
+    await file.close();
+  }
+  await new Promise<void>((resolve) => response.end(resolve));
+}
+
+// Node's best public API for a file response: there is no sendfile, so a read stream piped in.
+async function stream(response: http.ServerResponse, options: ServerOptions): Promise<void> {
+  await pipeline(createReadStream(options.file), response);
+}
+
+export async function serve(options: ServerOptions): Promise<void> {
+  const send = options.method === 'read-write' ? readWrite : options.method === 'stream' ? stream : null;
+  if (!send) fail(`node has no method ${options.method} in lab 02`);
+  const { size } = await stat(options.file);
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });
+    send(response, options).catch(transferFailed);
+  });
+  server.listen(0, loopback, () => serving((server.address() as AddressInfo).port, options));
+}

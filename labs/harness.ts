@@ -1,0 +1,100 @@
+// What every lab server shares, whichever runtime runs it: its arguments, the lines it prints for
+// the runner, and its resource usage. Only node: built-ins, so the same file loads in Node, Bun
+// and Deno. The protocol on stdout is one JSON object per line:
+//   {"ready":true,"port":N}                 listening on 127.0.0.1:N
+//   {"served":i,"usage":{...}}               after the runner's i-th "usage" line on stdin
+//   {"failed":"why"}                         the server could not do its job
+import process from 'node:process';
+
+export interface ServerOptions {
+  method: string;
+  file: string;
+  /** Buffer size for read-write, in bytes. */
+  chunk: number;
+  /** The server exits after this many transfers. */
+  transfers: number;
+}
+
+export interface Usage {
+  userSeconds: number;
+  sysSeconds: number;
+  voluntaryContextSwitches: number;
+  involuntaryContextSwitches: number;
+  minorPageFaults: number;
+}
+
+export function parseServerArgs(argv: string[]): ServerOptions {
+  const options: ServerOptions = { method: '', file: '', chunk: 65536, transfers: 1 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--method') options.method = value;
+    else if (flag === '--file') options.file = value;
+    else if (flag === '--chunk') options.chunk = Number(value);
+    else if (flag === '--transfers') options.transfers = Number(value);
+    else fail(`unknown server argument ${flag}`);
+  }
+  if (!options.method || !options.file) fail('--method and --file are required');
+  return options;
+}
+
+function usageNow(): Usage {
+  const u = process.resourceUsage();
+  return {
+    userSeconds: u.userCPUTime / 1e6,
+    sysSeconds: u.systemCPUTime / 1e6,
+    voluntaryContextSwitches: u.voluntaryContextSwitches,
+    involuntaryContextSwitches: u.involuntaryContextSwitches,
+    minorPageFaults: u.minorPageFault,
+  };
+}
+
+function since(start: Usage, now: Usage): Usage {
+  return {
+    userSeconds: now.userSeconds - start.userSeconds,
+    sysSeconds: now.sysSeconds - start.sysSeconds,
+    voluntaryContextSwitches: now.voluntaryContextSwitches - start.voluntaryContextSwitches,
+    involuntaryContextSwitches: now.involuntaryContextSwitches - start.involuntaryContextSwitches,
+    minorPageFaults: now.minorPageFaults - start.minorPageFaults,
+  };
+}
+
+function emit(line: object): void {
+  process.stdout.write(JSON.stringify(line) + '\n');
+}
+
+export function fail(reason: string): never {
+  emit({ failed: reason });
+  process.exit(1);
+}
+
+/**
+ * Announce the port, then answer the runner. After each transfer the runner, which knows from the
+ * client when the last byte arrived, writes "usage" on stdin; the server answers with its resource
+ * usage since "ready", so start-up (module loading, JIT) is never charged to a transfer and a
+ * server needs no way of its own to tell when a runtime like Bun has finished sending a response.
+ * After `transfers` answers the server exits.
+ */
+export function serving(port: number, options: ServerOptions): void {
+  const start = usageNow();
+  let served = 0;
+  let pending = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (text: string) => {
+    pending += text;
+    let newline: number;
+    while ((newline = pending.indexOf('\n')) >= 0) {
+      pending = pending.slice(newline + 1);
+      served += 1;
+      emit({ served, usage: since(start, usageNow()) });
+      if (served >= options.transfers) process.exit(0);
+    }
+  });
+  emit({ ready: true, port });
+}
+
+/** A transfer that failed inside the server ends the server: the runner reports the reason. */
+export function transferFailed(error: unknown): never {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+export const loopback = '127.0.0.1';

@@ -1,0 +1,40 @@
+// Deno, from the `deno` npm package. `deno run` with the narrowest permissions a lab needs: read
+// the files it serves, listen on loopback. --no-config keeps Deno from treating this repository's
+// package.json as a project to install.
+import { binPath } from './bin.ts';
+import type { RuntimeAdapter } from './types.ts';
+
+export const deno: RuntimeAdapter = {
+  name: 'deno',
+  executable: binPath('deno'),
+  versionArgs: ['--version'],
+  command(entry, args, { readPaths }) {
+    return {
+      file: binPath('deno'),
+      args: ['run', '--quiet', '--no-prompt', '--no-config', '--no-lock',
+        `--allow-read=${readPaths.join(',')}`, '--allow-net=127.0.0.1', entry, ...args],
+    };
+  },
+  methods: {
+    'read-write': {
+      available: true,
+      api: {
+        tcp: 'Deno.FsFile.read() into one reused Uint8Array, Deno.Conn.write() until every byte is written',
+        http: 'Deno.serve with a ReadableStream body: Deno.FsFile.read() into a fresh buffer per chunk (a stream keeps the chunk it is given, so one buffer cannot be reused)',
+      },
+      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'] },
+    },
+    stream: {
+      available: true,
+      api: {
+        tcp: 'Deno.FsFile.readable.pipeTo(conn.writable)',
+        http: 'Deno.serve returning new Response(file.readable) — read in 64 KiB chunks by ext/http',
+      },
+      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'] },
+    },
+    sendfile: {
+      available: false,
+      reason: 'Deno has no sendfile API: ext/http reads file bodies in 64 KiB chunks; the flash server that used sendfile was removed in 1.33 (denoland/deno#18578)',
+    },
+  },
+};

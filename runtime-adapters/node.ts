@@ -1,0 +1,37 @@
+// Node.js, running TypeScript through tsx's loader in the same process (not the tsx CLI, which
+// would add a parent process to every trace).
+import type { RuntimeAdapter } from './types.ts';
+
+const tsxLoader = import.meta.resolve('tsx');
+
+export const node: RuntimeAdapter = {
+  name: 'node',
+  executable: process.execPath,
+  versionArgs: ['--version'],
+  command(entry, args) {
+    return { file: process.execPath, args: ['--import', tsxLoader, entry, ...args] };
+  },
+  methods: {
+    'read-write': {
+      available: true,
+      api: {
+        tcp: 'fsPromises FileHandle.read() into one reused Buffer, net.Socket.write() (waits for the write callback before reusing it)',
+        http: 'FileHandle.read() into one reused Buffer, http.ServerResponse.write() (waits for the write callback)',
+      },
+      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'] },
+    },
+    stream: {
+      available: true,
+      api: {
+        tcp: 'stream.pipeline(fs.createReadStream(file), socket)',
+        http: 'stream.pipeline(fs.createReadStream(file), response)',
+      },
+      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'] },
+    },
+    sendfile: {
+      available: false,
+      reason: 'Node has no public sendfile or splice API (nodejs/node#41393, PR #47970 closed); its http2 respondWithFile reads 64 KiB chunks too',
+    },
+  },
+};
+

@@ -1,0 +1,49 @@
+// The contract every runtime adapter keeps (DESIGN.md "Runtime adapters"). Plain data plus two
+// functions, so the runner treats Node, Bun and Deno alike and a lab never asks "which runtime?".
+
+export type RuntimeName = 'node' | 'bun' | 'deno';
+export const runtimeNames: readonly RuntimeName[] = ['node', 'bun', 'deno'];
+
+export type MethodName = 'read-write' | 'stream' | 'sendfile';
+export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'sendfile'];
+
+/** How a lab talks to its client: raw TCP, or HTTP/1.1 so HTTP-only facilities can be compared fairly. */
+export type Protocol = 'tcp' | 'http';
+
+export interface AvailableMethod {
+  available: true;
+  /** The public API the lab calls, per protocol, as a reader would look it up in the docs. */
+  api: Partial<Record<Protocol, string>>;
+  /** The syscalls this API should make on the data file and the socket (confirmed with strace). */
+  expectedSyscalls: Partial<Record<Protocol, string[]>>;
+}
+
+export interface UnavailableMethod {
+  available: false;
+  /** One line: what the runtime lacks, and where that was established. */
+  reason: string;
+}
+
+export type TransferMethod = AvailableMethod | UnavailableMethod;
+
+/** A process to start: the runner adds tracing, timeouts and reaping around it. */
+export interface Command {
+  file: string;
+  args: string[];
+}
+
+export interface LaunchOptions {
+  /** Paths the entry may read (Deno turns these into --allow-read). */
+  readPaths: string[];
+}
+
+export interface RuntimeAdapter {
+  name: RuntimeName;
+  /** Absolute path of the runtime's executable (from node_modules/.bin for bun and deno). */
+  executable: string;
+  /** Argument that makes the executable print its version (first line of output). */
+  versionArgs: string[];
+  /** How to run a TypeScript entry file with arguments in this runtime. */
+  command(entry: string, args: string[], options: LaunchOptions): Command;
+  methods: Record<MethodName, TransferMethod>;
+}

@@ -1,0 +1,49 @@
+// The shape of a chapter's key: the single source of its questions. The blank answer sheet in
+// answers/ and the question list at the end of the chapter mirror it; a test keeps them in step.
+
+/** Which measured number a prediction is checked against (see scripts/ledger.ts for the counts). */
+export interface MeasuredQuantity {
+  lab: string;            // lab id, e.g. "01"
+  runtime: 'node' | 'bun' | 'deno';
+  method: string;         // transfer method, e.g. "read-write"
+  bytes: number;          // the file size the question is about
+  /** A call count or byte count from the run's ledger, e.g. "calls.fileToUser". */
+  metric: 'calls.fileToUser' | 'calls.userToSocket' | 'calls.kernelMoved'
+    | 'copies.fileToUser' | 'copies.userToSocket' | 'copies.kernelMoved' | 'copiesPerByte';
+}
+
+interface QuestionBase {
+  /** The question as the reader sees it (also the comment above the sheet's field). */
+  prompt: string;
+  /** Given, in order, after each wrong attempt. */
+  hints: string[];
+  /** Shown once the question is answered correctly or revealed. */
+  explanation: string;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  kind: 'choice';
+  choices: Record<string, string>;   // letter -> text
+  answer: string;                    // a letter from choices
+}
+
+export interface NumberQuestion extends QuestionBase {
+  kind: 'number';
+  answer: number;
+  /** Relative tolerance, 0.01 = within 1%. Exact when absent. */
+  tolerance?: number;
+}
+
+/** Checked against the reader's own measurement, not against a number in the key. */
+export interface PredictionQuestion extends QuestionBase {
+  kind: 'prediction';
+  measured: MeasuredQuantity;
+  tolerance: number;
+  /** The value the key sheet holds; correct on any machine that runs the lab as described. */
+  answer: number;
+}
+
+export type Question = ChoiceQuestion | NumberQuestion | PredictionQuestion;
+
+/** A chapter's key: question id (q1, q2, …) -> question. */
+export type ChapterKey = Record<string, Question>;

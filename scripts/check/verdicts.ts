@@ -1,0 +1,67 @@
+// One answer, judged: against the key, or — for a prediction — against the reader's own
+// measurement in .workbook/results/. Plain data in, plain data out, so the CLI, the progress view
+// and the tests all share it.
+import type { LabResult, Run } from '../results.ts';
+import type { MeasuredQuantity, Question } from './types.ts';
+
+export type Status = 'correct' | 'wrong' | 'unanswered' | 'unmeasured';
+
+export interface Verdict {
+  id: string;
+  status: Status;
+  /** Why: the hint for a wrong answer, the command to run for an unmeasured prediction. */
+  message?: string;
+  explanation?: string;
+}
+
+export function measureCommand(quantity: MeasuredQuantity): string {
+  return `npm run lab -- ${quantity.lab} --runtime ${quantity.runtime} --method ${quantity.method} --size ${quantity.bytes / 2 ** 20}MiB`;
+}
+
+/** The newest traced run that matches the prediction's lab, runtime, method and file size. */
+export function findMeasurement(quantity: MeasuredQuantity, results: LabResult[]): { run: Run; value: number } | null {
+  for (const result of results) {
+    if (result.lab !== quantity.lab) continue;
+    const run = result.runs.find((candidate) => candidate.runtime === quantity.runtime && candidate.method === quantity.method
+      && candidate.bytes === quantity.bytes && candidate.traced);
+    if (!run) continue;
+    const [group, field] = quantity.metric.split('.') as ['calls' | 'copies' | 'copiesPerByte', keyof NonNullable<Run['copies']> | undefined];
+    const value = group === 'copiesPerByte' ? run.copiesPerByte : field ? run[group]?.[field] : undefined;
+    if (typeof value === 'number') return { run, value };
+  }
+  return null;
+}
+
+function close(value: number, target: number, tolerance: number, scale: number): boolean {
+  return Math.abs(value - target) <= tolerance * scale + Number.EPSILON;
+}
+
+export function judge(id: string, question: Question, answer: unknown, results: LabResult[]): Verdict {
+  if (answer === null || answer === undefined) return { id, status: 'unanswered' };
+  const wrong = (message = question.hints[0]): Verdict => ({ id, status: 'wrong', message });
+  const correct: Verdict = { id, status: 'correct', explanation: question.explanation };
+  switch (question.kind) {
+    case 'choice': {
+      if (typeof answer !== 'string') return wrong(`${id} takes one letter (${Object.keys(question.choices).join(', ')}), got ${JSON.stringify(answer)}`);
+      const letter = answer.trim().toLowerCase();
+      if (!(letter in question.choices)) return wrong(`${id} takes one of ${Object.keys(question.choices).join(', ')}, got "${answer}"`);
+      return letter === question.answer ? correct : wrong();
+    }
+    case 'number': {
+      if (typeof answer !== 'number' || !Number.isFinite(answer)) return wrong(`${id} takes a number, got ${JSON.stringify(answer)}`);
+      return close(answer, question.answer, question.tolerance ?? 0, Math.abs(question.answer)) ? correct : wrong();
+    }
+    case 'prediction': {
+      if (typeof answer !== 'number' || !Number.isFinite(answer)) return wrong(`${id} takes a number, got ${JSON.stringify(answer)}`);
+      const measured = findMeasurement(question.measured, results);
+      if (!measured) return { id, status: 'unmeasured', message: `measure it first: ${measureCommand(question.measured)}` };
+      // Byte counts are judged against the file size, so "0" is right when a handful of header
+      // bytes went through user space; call counts against the count itself.
+      const scale = question.measured.metric.startsWith('copies.') ? question.measured.bytes : Math.max(Math.abs(measured.value), 1);
+      const said = `your ${measured.run.runtime} ${measured.run.runtime === 'node' ? 'v' : ''}${measured.run.runtimeVersion} measured ${measured.value}`;
+      return close(answer, measured.value, question.tolerance, scale)
+        ? { ...correct, message: said }
+        : wrong(`${question.hints[0]} (${said})`);
+    }
+  }
+}

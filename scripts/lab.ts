@@ -1,0 +1,194 @@
+// `workbook lab <id|all>`: run labs on the chosen runtimes, print the report, save the result.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, openSync, rmSync, statfsSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adapters, methodNames, runtimeNames, type MethodName, type RuntimeName } from '../runtime-adapters/index.ts';
+import { didYouMean, flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
+import { findLab, labs, type Lab } from './catalogue.ts';
+import { describeMachine, runtimeVersion } from './machine.ts';
+import { renderResult } from './report.ts';
+import { saveResult, type LabResult, type NotMeasured, type Run } from './results.ts';
+import { runMethod, type DataFile } from './run-lab.ts';
+import { formatBytes, parseSize } from './sizes.ts';
+import { probeTracing, type Tracing } from './trace.ts';
+
+export const labFlags: FlagSpec = {
+  runtime: { kind: 'string', value: 'node,bun,deno', help: 'runtimes to run, comma-separated (default: all three)' },
+  method: { kind: 'string', value: 'm', help: `one transfer method: ${methodNames.join(', ')} (default: all the lab has)` },
+  size: { kind: 'string', value: '64MiB', help: 'size of the file to send (default 64MiB)' },
+  chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB)' },
+  runs: { kind: 'string', value: 'N', help: 'timed transfers per method, after one warm-up (default 5)' },
+  'no-trace': { kind: 'boolean', help: 'skip the strace pass: time only, no syscall counts' },
+  json: { kind: 'boolean', help: 'print one JSON document per lab instead of the table' },
+  help: { kind: 'boolean', help: 'show this help' },
+};
+
+export const labHelp = `Usage: npm run lab -- <id|all> [flags]
+
+Runs a lab: a server in each runtime sends a file over loopback to one fixed client, which checks
+the byte count and SHA-256. One transfer is traced with strace to count syscalls and the bytes
+that cross the user/kernel boundary; time and CPU come from untraced transfers.
+
+Labs:
+${labs.map((lab) => `  ${lab.id}  ${lab.title} (${lab.methods.join(', ')})`).join('\n')}
+
+Flags:
+${flagHelp(labFlags)}
+
+Examples:
+  npm run lab -- 01
+  npm run lab -- 02 --runtime bun --json
+  npm run lab -- all --size 16MiB --no-trace`;
+
+export interface LabOptions {
+  runtimes: RuntimeName[];
+  explicitRuntimes: boolean;
+  method?: MethodName;
+  bytes: number;
+  chunk: number;
+  timedRuns: number;
+  trace: boolean;
+}
+
+function parseList<T extends string>(text: string, known: readonly T[], what: string): T[] {
+  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+  if (items.length === 0) throw new UsageError(`--${what} needs at least one of ${known.join(', ')}`);
+  for (const item of items) {
+    if (!known.includes(item as T)) throw new UsageError(`unknown ${what} "${item}"${didYouMean(item, known)}; choose from ${known.join(', ')}`);
+  }
+  return items as T[];
+}
+
+function sizeFlag(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback;
+  const bytes = parseSize(text);
+  if (typeof bytes !== 'number') throw new UsageError(`--${name}: ${bytes.error}`);
+  return bytes;
+}
+
+export function parseLabOptions(flags: Record<string, string | boolean>): LabOptions {
+  const runtimes = flags.runtime ? parseList(String(flags.runtime), runtimeNames, 'runtime') : [...runtimeNames];
+  const method = flags.method ? parseList(String(flags.method), methodNames, 'method')[0] : undefined;
+  const bytes = sizeFlag(flags.size as string | undefined, 64 * 2 ** 20, 'size');
+  const chunk = sizeFlag(flags.chunk as string | undefined, 64 * 1024, 'chunk');
+  if (chunk > 64 * 2 ** 20) throw new UsageError('--chunk: at most 64MiB');
+  const timedRuns = flags.runs === undefined ? 5 : Number(flags.runs);
+  if (!Number.isInteger(timedRuns) || timedRuns < 1 || timedRuns > 50) throw new UsageError(`--runs must be a whole number from 1 to 50, got "${flags.runs}"`);
+  return { runtimes, explicitRuntimes: Boolean(flags.runtime), method, bytes, chunk, timedRuns, trace: !flags['no-trace'] };
+}
+
+export function selectLabs(id: string | undefined): Lab[] {
+  if (!id) throw new UsageError('which lab? give an id (e.g. npm run lab -- 01) or all');
+  if (id === 'all') return labs;
+  const lab = findLab(id);
+  if (!lab) throw new UsageError(`unknown lab "${id}"${didYouMean(id, labs.map((known) => known.id))}; labs are ${labs.map((known) => known.id).join(', ')} or all`);
+  return [lab];
+}
+
+/** A temporary directory for the data file and traces, removed by `cleanup` (also on Ctrl-C). */
+export function createWorkDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Random bytes (so no layer can compress or dedupe them), hashed while written. */
+export function createDataFile(dir: string, bytes: number): DataFile {
+  const free = statfsSync(dir);
+  if (bytes > free.bavail * free.bsize * 0.9) {
+    throw new UsageError(`--size ${formatBytes(bytes)} does not fit: ${dir} has ${formatBytes(free.bavail * free.bsize)} free`);
+  }
+  const path = join(dir, `data-${bytes}.bin`);
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'w');
+  try {
+    for (let written = 0; written < bytes;) {
+      const block = randomBytes(Math.min(2 ** 20, bytes - written));
+      writeSync(fd, block);
+      hash.update(block);
+      written += block.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { path, bytes, sha256: hash.digest('hex') };
+}
+
+export interface LabSession {
+  tracing: Tracing;
+  versions: Partial<Record<RuntimeName, string | Error>>;
+  data: DataFile;
+  workDir: string;
+  progress(line: string): void;
+}
+
+export async function prepareSession(options: LabOptions, workDir: string, progress: (line: string) => void): Promise<LabSession> {
+  const tracing: Tracing = options.trace
+    ? await probeTracing()
+    : { available: false, reason: 'tracing was turned off with --no-trace', fix: 'run again without --no-trace' };
+  const versions: LabSession['versions'] = {};
+  for (const name of options.runtimes) versions[name] = await runtimeVersion(name);
+  if (options.explicitRuntimes) {
+    const broken = options.runtimes.filter((name) => versions[name] instanceof Error);
+    if (broken.length) throw new Error(broken.map((name) => (versions[name] as Error).message).join('\n'));
+  }
+  progress(`creating a ${formatBytes(options.bytes)} data file`);
+  const data = createDataFile(workDir, options.bytes);
+  return { tracing, versions, data, workDir, progress };
+}
+
+export async function runLab(lab: Lab, options: LabOptions, session: LabSession): Promise<LabResult> {
+  const runs: Run[] = [];
+  const notMeasured: NotMeasured[] = [];
+  const methods = options.method ? [options.method] : lab.methods;
+  for (const runtime of options.runtimes) {
+    const version = session.versions[runtime];
+    for (const method of methods) {
+      const support = adapters[runtime].methods[method];
+      if (!lab.methods.includes(method)) {
+        notMeasured.push({ runtime, method, status: 'unavailable', reason: `lab ${lab.id} has no ${method} method (it has ${lab.methods.join(', ')})` });
+      } else if (!support.available) {
+        notMeasured.push({ runtime, method, status: 'unavailable', reason: support.reason });
+      } else if (version instanceof Error || version === undefined) {
+        notMeasured.push({ runtime, method, status: 'failed', reason: version?.message ?? 'runtime not checked' });
+      } else {
+        try {
+          runs.push(await runMethod({
+            lab, adapter: adapters[runtime], runtimeVersion: version, method, data: session.data, chunk: options.chunk,
+            timedRuns: options.timedRuns, tracing: session.tracing,
+            progress: (step) => session.progress(`lab ${lab.id} · ${runtime} ${method}: ${step}`),
+          }));
+        } catch (error) {
+          notMeasured.push({ runtime, method, status: 'failed', reason: (error as Error).message });
+        }
+      }
+    }
+  }
+  const tracing = session.tracing.available ? { available: true } : { available: false, reason: session.tracing.reason, fix: session.tracing.fix };
+  const runtimes = Object.fromEntries(Object.entries(session.versions).map(([name, version]) => [name, version instanceof Error ? 'unavailable' : version]));
+  return { lab: lab.id, title: lab.title, createdAt: new Date().toISOString(), machine: describeMachine(), runtimes, tracing, chunk: options.chunk, runs, notMeasured };
+}
+
+export async function labCommand(argv: string[], cleanups: Array<() => void>): Promise<number> {
+  const { positional, flags } = parseFlags(argv, labFlags);
+  if (flags.help) { console.log(labHelp); return 0; }
+  if (positional.length > 1) throw new UsageError(`one lab at a time (or all), got ${positional.join(' ')}`);
+  const selected = selectLabs(positional[0]);
+  const options = parseLabOptions(flags);
+  const work = createWorkDir();
+  cleanups.push(work.cleanup);
+  try {
+    const session = await prepareSession(options, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
+    let failed = false;
+    for (const lab of selected) {
+      const result = await runLab(lab, options, session);
+      const saved = saveResult(result);
+      failed ||= result.notMeasured.some((row) => row.status === 'failed');
+      if (flags.json) console.log(JSON.stringify(result, null, 2));
+      else console.log(`\n${renderResult(result)}\n\nSaved ${saved}\n`);
+    }
+    return failed ? 1 : 0;
+  } finally {
+    work.cleanup();
+  }
+}

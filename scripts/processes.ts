@@ -1,0 +1,77 @@
+// Every child process the workbook starts goes through here (zx underneath): each one gets its
+// own process group, a timeout, and a place in the `live` set, so Ctrl-C, a timeout or a crash
+// in the runner never leaves a server, client or strace behind.
+import { $, type ProcessPromise } from 'zx';
+import type { Command } from '../runtime-adapters/types.ts';
+
+export interface Child {
+  /** The next line the child prints on stdout; rejects on exit, or after `timeoutMs`. */
+  nextLine(timeoutMs: number): Promise<string>;
+  send(line: string): void;
+  /** Resolves when the child has exited, with its exit code and what it said on stderr. */
+  exited: Promise<{ code: number | null; stderr: string }>;
+  stop(): Promise<void>;
+}
+
+const live = new Set<ProcessPromise>();
+
+export function start(command: Command, { timeoutMs, cwd }: { timeoutMs: number; cwd?: string }): Child {
+  const child = $({ quiet: true, nothrow: true, detached: true, timeout: timeoutMs, cwd, stdio: ['pipe', 'pipe', 'pipe'] })`${command.file} ${command.args}`;
+  live.add(child);
+  const lines: string[] = [];
+  const waiting: Array<() => void> = [];
+  let partial = '';
+  let ended = false;
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (text: string) => {
+    const parts = (partial + text).split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts.filter((line) => line.trim() !== ''));
+    waiting.splice(0).forEach((wake) => wake());
+  });
+  const exited = (async () => {
+    const output = await child;
+    live.delete(child);
+    ended = true;
+    waiting.splice(0).forEach((wake) => wake());
+    return { code: output.exitCode, stderr: output.stderr.trim() };
+  })();
+  return {
+    async nextLine(lineTimeoutMs) {
+      const deadline = Date.now() + lineTimeoutMs;
+      while (lines.length === 0) {
+        if (ended) throw new Error(`exited before answering${(await exited).stderr ? ': ' + lastLines((await exited).stderr) : ''}`);
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no answer within ${Math.round(lineTimeoutMs / 1000)} s`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiting.push(() => { clearTimeout(timer); resolve(); });
+        });
+      }
+      return lines.shift()!;
+    },
+    send(line) {
+      if (!ended) child.stdin.write(line + '\n');
+    },
+    exited,
+    async stop() {
+      if (!ended) await child.kill('SIGKILL').catch(() => {});
+      await exited;
+    },
+  };
+}
+
+function lastLines(text: string): string {
+  return text.split('\n').slice(-3).join(' | ');
+}
+
+/** Kill every child still running; used on Ctrl-C, SIGTERM and before exiting with an error. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...live].map((child) => child.kill('SIGKILL').catch(() => {})));
+}
+
+/** Run a short command to completion and return its stdout, or null when it fails to run. */
+export async function capture(file: string, args: string[], timeoutMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const output = await $({ quiet: true, nothrow: true, timeout: timeoutMs })`${file} ${args}`;
+  return { code: output.exitCode, stdout: output.stdout, stderr: output.stderr };
+}

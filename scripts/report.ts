@@ -1,0 +1,66 @@
+// Stage 3: results -> the terminal table. Counts come from the traced pass, time and CPU from the
+// untraced one; ratios compare each method with the same runtime's read-write in the same run.
+import type { LabResult, Run } from './results.ts';
+import { formatBytes } from './sizes.ts';
+
+const columns = ['runtime', 'method', 'verified', 'syscalls (calls)', 'file→user', 'user→socket', 'kernel-moved',
+  'copies/byte', 'user s', 'sys s', 'ctx sw', 'MiB/s', '× rw speed', '× rw CPU'] as const;
+
+function syscallSummary(run: Run): string {
+  if (!run.traced) return 'untraced';
+  const entries = Object.entries(run.syscalls).sort((a, b) => b[1].calls - a[1].calls);
+  return entries.map(([name, entry]) => `${name} ${entry.calls}`).join(', ') || 'none';
+}
+
+function ratio(value: number, baseline: number | undefined): string {
+  return baseline ? `${(value / baseline).toFixed(2)}` : '—';
+}
+
+export function rows(result: LabResult): string[][] {
+  return result.runs.map((run) => {
+    const baseline = result.runs.find((other) => other.runtime === run.runtime && other.method === 'read-write');
+    const cpu = run.cpu.user + run.cpu.sys;
+    return [
+      `${run.runtime} ${run.runtimeVersion}`,
+      run.method,
+      run.verified ? 'sha256 ✓' : '✗',
+      syscallSummary(run),
+      run.copies ? formatBytes(run.copies.fileToUser) : '?',
+      run.copies ? formatBytes(run.copies.userToSocket) : '?',
+      run.copies ? formatBytes(run.copies.kernelMoved) : '?',
+      run.copiesPerByte === null ? '?' : run.copiesPerByte.toFixed(2),
+      run.cpu.user.toFixed(3),
+      run.cpu.sys.toFixed(3),
+      String(Math.round(run.contextSwitches)),
+      run.mibPerSecond.toFixed(0),
+      ratio(run.mibPerSecond, baseline?.mibPerSecond),
+      ratio(cpu, baseline && baseline.cpu.user + baseline.cpu.sys),
+    ];
+  });
+}
+
+export function table(header: readonly string[], body: string[][]): string {
+  const widths = header.map((title, i) => Math.max([...title].length, ...body.map((row) => [...row[i]].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join('  ').trimEnd();
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+}
+
+export function renderResult(result: LabResult): string {
+  const size = result.runs[0]?.bytes;
+  const versions = Object.entries(result.runtimes).map(([name, version]) => `${name} ${version}`).join(', ');
+  const timed = result.runs[0]?.timedTransfers;
+  const lines = [
+    `Lab ${result.lab} — ${result.title}`,
+    `${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.platform} ${result.machine.kernel}; ${versions}`,
+    size ? `file ${formatBytes(size)}, read-write buffer ${formatBytes(result.chunk)}; counts from one strace-traced transfer, time and CPU the median of ${timed} untraced transfers after a warm-up; × rw = ratio to the same runtime's read-write` : '',
+    '',
+    result.runs.length ? table(columns, rows(result)) : 'No method could be measured.',
+  ];
+  for (const row of result.notMeasured) {
+    lines.push(`  ${row.runtime} ${row.method}: ${row.status === 'unavailable' ? 'not available' : 'FAILED'} — ${row.reason}`);
+  }
+  if (!result.tracing.available) {
+    lines.push('', `Not traced: ${result.tracing.reason}. The rows are timed but carry no syscall counts (?).`, `To get them: ${result.tracing.fix}.`);
+  }
+  return lines.filter((line, i) => line !== '' || i > 2).join('\n');
+}

@@ -1,0 +1,55 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { didYouMean, parseFlags, UsageError } from '../scripts/args.ts';
+import { parseSize } from '../scripts/sizes.ts';
+import { workbook } from './workbook-cli.ts';
+
+function usageError(args: string[], says: RegExp) {
+  const result = workbook(args);
+  assert.is(result.status, 2, `${args.join(' ')} should exit 2, got ${result.status}: ${result.stderr}`);
+  assert.match(result.stderr, says);
+  assert.not.match(result.stderr, /\n\s+at /, 'no stack trace');
+}
+
+test('usage errors exit 2 with one clear message', () => {
+  usageError(['lab', '09'], /unknown lab "09".*labs are 01, 02/);
+  usageError(['lab'], /which lab\?/);
+  usageError(['lab', '01', '--runtime', 'dneo'], /unknown runtime "dneo" \(did you mean deno\?\)/);
+  usageError(['lab', '01', '--method', 'sendfil'], /did you mean sendfile\?/);
+  usageError(['lab', '01', '--size', '64XB'], /"64XB" is not a size/);
+  usageError(['lab', '01', '--size', '-1'], /is not a size/);
+  usageError(['lab', '01', '--runtim', 'node'], /unknown flag --runtim \(did you mean --runtime\?\)/);
+  usageError(['lab', '01', '--runs', '0'], /--runs must be a whole number/);
+  usageError(['lab', '01', '--size', '900GiB'], /does not fit/);
+  usageError(['labb'], /unknown command "labb" \(did you mean lab\?\)/);
+  usageError(['check', '42'], /unknown chapter "42"/);
+  usageError(['start', '01'], /npm start takes no lab id/);
+});
+
+test('--help prints the usage and exits 0', () => {
+  for (const verb of ['lab', 'check', 'start']) {
+    const result = workbook([verb, '--help']);
+    assert.is(result.status, 0, verb);
+    assert.match(result.stdout, /Usage: npm/);
+  }
+  assert.match(workbook(['--help']).stdout, /lab\s+run a lab/);
+});
+
+test('sizes parse in binary units and reject anything else', () => {
+  assert.is(parseSize('64MiB'), 64 * 2 ** 20);
+  assert.is(parseSize('512KiB'), 512 * 1024);
+  assert.is(parseSize('1GiB'), 2 ** 30);
+  assert.is(parseSize('4096'), 4096);
+  assert.ok(typeof parseSize('0') === 'object');
+  assert.ok(typeof parseSize('64XB') === 'object');
+});
+
+test('flags: values, booleans, unknown flags and did-you-mean', () => {
+  const spec = { size: { kind: 'string' as const, help: '' }, json: { kind: 'boolean' as const, help: '' } };
+  assert.equal(parseFlags(['01', '--size=1MiB', '--json'], spec), { positional: ['01'], flags: { size: '1MiB', json: true } });
+  assert.throws(() => parseFlags(['--size'], spec), (error: unknown) => error instanceof UsageError && /needs a value/.test((error as Error).message));
+  assert.is(didYouMean('nod', ['node', 'bun', 'deno']), ' (did you mean node?)');
+  assert.is(didYouMean('python', ['node', 'bun', 'deno']), '');
+});
+
+test.run();

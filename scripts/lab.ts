@@ -20,7 +20,7 @@ export const labFlags: FlagSpec = {
   chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB)' },
   runs: { kind: 'string', value: 'N', help: 'timed transfers per method, after one warm-up (default 5)' },
   'no-trace': { kind: 'boolean', help: 'skip the strace pass: time only, no syscall counts' },
-  json: { kind: 'boolean', help: 'print one JSON document per lab instead of the table' },
+  json: { kind: 'boolean', help: 'print the result as one JSON document (an array for all) instead of the table' },
   help: { kind: 'boolean', help: 'show this help' },
 };
 
@@ -179,15 +179,16 @@ export async function labCommand(argv: string[], cleanups: Array<() => void>): P
   cleanups.push(work.cleanup);
   try {
     const session = await prepareSession(options, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
-    let failed = false;
+    const results: LabResult[] = [];
     for (const lab of selected) {
       const result = await runLab(lab, options, session);
       const saved = saveResult(result);
-      failed ||= result.notMeasured.some((row) => row.status === 'failed');
-      if (flags.json) console.log(JSON.stringify(result, null, 2));
-      else console.log(`\n${renderResult(result)}\n\nSaved ${saved}\n`);
+      results.push(result);
+      if (!flags.json) console.log(`\n${renderResult(result)}\n\nSaved ${saved}\n`);
     }
-    return failed ? 1 : 0;
+    // One JSON document: the lab's result, or an array of them for `all`.
+    if (flags.json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    return results.some((result) => result.notMeasured.some((row) => row.status === 'failed')) ? 1 : 0;
   } finally {
     work.cleanup();
   }

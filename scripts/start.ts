@@ -24,13 +24,18 @@ Flags:
 ${flagHelp(startFlags)}`;
 
 function sideBySide(results: LabResult[]): string {
-  const header = ['lab', 'runtime', 'method', 'syscalls (calls)', 'file→user', 'user→socket', 'kernel-moved', 'copies/byte', 'CPU s', 'ctx sw', 'MiB/s'];
+  const header = ['lab', 'runtime', 'method', 'syscalls (calls)', 'file→user', 'user→socket', 'kernel-moved', 'copies/byte', 'CPU s', 'CPU × rw', 'ctx sw', 'MiB/s'];
+  const cpu = (run: Run) => run.cpu.user + run.cpu.sys;
+  const baselineCpu = (result: LabResult, run: Run) => {
+    const baseline = result.runs.find((other) => other.runtime === run.runtime && other.method === 'read-write');
+    return baseline && cpu(baseline) > 0 ? (cpu(run) / cpu(baseline)).toFixed(2) : '—';
+  };
   const body = results.flatMap((result) => result.runs.map((run) => [
     result.lab, `${run.runtime} ${run.runtimeVersion}`, run.method,
     run.traced ? Object.entries(run.syscalls).sort((a, b) => b[1].calls - a[1].calls).map(([name, entry]) => `${name} ${entry.calls}`).join(', ') : 'untraced',
     run.copies ? formatBytes(run.copies.fileToUser) : '?', run.copies ? formatBytes(run.copies.userToSocket) : '?',
     run.copies ? formatBytes(run.copies.kernelMoved) : '?', run.copiesPerByte === null ? '?' : run.copiesPerByte.toFixed(2),
-    (run.cpu.user + run.cpu.sys).toFixed(3), String(Math.round(run.contextSwitches)), run.mibPerSecond.toFixed(0),
+    cpu(run).toFixed(3), baselineCpu(result, run), String(Math.round(run.contextSwitches)), run.mibPerSecond.toFixed(0),
   ]));
   return table(header, body);
 }
@@ -44,7 +49,8 @@ export function reading(results: LabResult[]): string[] {
   if (readWrite.length) {
     const low = Math.min(...readWrite.map((run) => run.copiesPerByte!));
     const high = Math.max(...readWrite.map((run) => run.copiesPerByte!));
-    lines.push(`read+write: the CPU copied every byte across the user/kernel boundary ${low.toFixed(2)}–${high.toFixed(2)} times (file→user, then user→socket) on ${[...new Set(readWrite.map((run) => run.runtime))].join(', ')}.`);
+    const range = low.toFixed(2) === high.toFixed(2) ? low.toFixed(2) : `${low.toFixed(2)}–${high.toFixed(2)}`;
+    lines.push(`read+write: the CPU copied every byte across the user/kernel boundary ${range} times (file→user, then user→socket) on ${[...new Set(readWrite.map((run) => run.runtime))].join(', ')}.`);
   }
   if (sendfile) {
     const baseline = runs.find((run: Run) => run.runtime === sendfile.runtime && run.method === 'read-write' && run.protocol === sendfile.protocol);

@@ -48,7 +48,8 @@ function usageNow(): Usage {
   };
 }
 
-function since(start: Usage, now: Usage): Usage {
+/** Usage between two snapshots (resource usage is cumulative for the process). */
+export function usageSince(start: Usage, now: Usage): Usage {
   return {
     userSeconds: now.userSeconds - start.userSeconds,
     sysSeconds: now.sysSeconds - start.sysSeconds,
@@ -85,7 +86,7 @@ export function serving(port: number, options: ServerOptions): void {
     while ((newline = pending.indexOf('\n')) >= 0) {
       pending = pending.slice(newline + 1);
       served += 1;
-      emit({ served, usage: since(start, usageNow()) });
+      emit({ served, usage: usageSince(start, usageNow()) });
       if (served >= options.transfers) process.exit(0);
     }
   });

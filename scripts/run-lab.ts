@@ -4,6 +4,7 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { usageSince, type Usage } from '../labs/harness.ts';
 import type { Lab } from './catalogue.ts';
 import { copiesPerByte, createLedger, modeSwitches } from './ledger.ts';
 import { readTrace } from './parse.ts';
@@ -27,12 +28,7 @@ export interface MethodPlan {
   progress(step: string): void;
 }
 
-interface ServerUsage {
-  userSeconds: number; sysSeconds: number; voluntaryContextSwitches: number;
-  involuntaryContextSwitches: number; minorPageFaults: number;
-}
-
-interface Transfer { seconds: number; usage: ServerUsage }
+interface Transfer { seconds: number; usage: Usage }
 
 /** Kept after the run, so a reader can open the raw trace behind every count. */
 export const tracesDir = fileURLToPath(new URL('../.workbook/traces/', import.meta.url));
@@ -81,7 +77,7 @@ async function transfers(plan: MethodPlan, count: number, traceFile: string | nu
       if (received.bytes !== data.bytes) throw new Error(`transfer ${i} delivered ${received.bytes} bytes, expected ${data.bytes}`);
       if (received.sha256 !== data.sha256) throw new Error(`transfer ${i} arrived with the wrong SHA-256 (${received.sha256}): the bytes were corrupted`);
       server.send('usage');
-      const answer = parseLine<{ usage?: ServerUsage; failed?: string }>(
+      const answer = parseLine<{ usage?: Usage; failed?: string }>(
         await server.nextLine(10_000).catch((error) => { throw new Error(`${adapter.name} server ${error.message}`); }), 'server');
       if (!answer.usage) throw new Error(`${adapter.name} server: ${answer.failed ?? 'no usage reported'}`);
       results.push({ seconds: received.seconds ?? NaN, usage: answer.usage });
@@ -101,18 +97,8 @@ export function median(values: number[]): number {
 }
 
 /** Usage is cumulative since "ready": each transfer's share is the difference from the one before. */
-function perTransferUsage(timed: Transfer[]): ServerUsage[] {
-  return timed.slice(1).map((transfer, i) => {
-    const before = timed[i].usage;
-    const after = transfer.usage;
-    return {
-      userSeconds: after.userSeconds - before.userSeconds,
-      sysSeconds: after.sysSeconds - before.sysSeconds,
-      voluntaryContextSwitches: after.voluntaryContextSwitches - before.voluntaryContextSwitches,
-      involuntaryContextSwitches: after.involuntaryContextSwitches - before.involuntaryContextSwitches,
-      minorPageFaults: after.minorPageFaults - before.minorPageFaults,
-    };
-  });
+function perTransferUsage(timed: Transfer[]): Usage[] {
+  return timed.slice(1).map((transfer, i) => usageSince(timed[i].usage, transfer.usage));
 }
 
 export async function runMethod(plan: MethodPlan): Promise<Run> {

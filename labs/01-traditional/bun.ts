@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
 import type { Socket } from 'bun';
+import { chunksOf } from '../chunks.ts';
 import { fail, loopback, serving, transferFailed, type ServerOptions } from '../harness.ts';
 
 // Bun's socket.write() does not buffer: it returns how many bytes the kernel took. The rest is
@@ -17,17 +17,7 @@ async function writeAll(socket: Socket<Connection>, bytes: Uint8Array): Promise<
 }
 
 async function readWrite(socket: Socket<Connection>, options: ServerOptions): Promise<void> {
-  const file = await open(options.file);
-  try {
-    const buffer = new Uint8Array(options.chunk);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      await writeAll(socket, buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await file.close();
-  }
+  for await (const chunk of chunksOf(options.file, options.chunk)) await writeAll(socket, chunk);
   socket.end();
 }
 

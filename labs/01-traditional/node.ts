@@ -1,24 +1,13 @@
-import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import net from 'node:net';
 import { pipeline } from 'node:stream/promises';
+import { chunksOf } from '../chunks.ts';
+import { written } from '../node-writable.ts';
 import { fail, loopback, serving, transferFailed, type ServerOptions } from '../harness.ts';
 
-// read() a chunk into one Buffer, write() it to the socket. Node may keep a reference to a
-// buffer it could not send at once, so the next read waits for the write callback.
+// read() a chunk into one buffer, write() it to the socket, and only then read the next.
 async function readWrite(socket: net.Socket, options: ServerOptions): Promise<void> {
-  const file = await open(options.file);
-  try {
-    const buffer = Buffer.allocUnsafe(options.chunk);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      await new Promise<void>((resolve, reject) =>
-        socket.write(buffer.subarray(0, bytesRead), (error) => (error ? reject(error) : resolve())));
-    }
-  } finally {
-    await file.close();
-  }
+  for await (const chunk of chunksOf(options.file, options.chunk)) await written(socket, chunk);
   await new Promise<void>((resolve) => socket.end(resolve));
 }
 

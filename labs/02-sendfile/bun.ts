@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { chunksOf } from '../chunks.ts';
 import { fail, loopback, serving, type ServerOptions } from '../harness.ts';
 
 // The baseline inside Bun.serve: a direct stream lets the handler write one reused buffer, and
@@ -7,17 +7,9 @@ function readWrite(options: ServerOptions, size: number): Response {
   const body = new ReadableStream({
     type: 'direct',
     async pull(controller) {
-      const file = await open(options.file);
-      try {
-        const buffer = new Uint8Array(options.chunk);
-        for (;;) {
-          const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-          if (bytesRead === 0) break;
-          controller.write(buffer.subarray(0, bytesRead));
-          await controller.flush();
-        }
-      } finally {
-        await file.close();
+      for await (const chunk of chunksOf(options.file, options.chunk)) {
+        controller.write(chunk);
+        await controller.flush();
       }
       controller.close();
     },

@@ -1,25 +1,15 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
+import { chunksOf } from '../chunks.ts';
+import { written } from '../node-writable.ts';
 import { fail, loopback, serving, transferFailed, type ServerOptions } from '../harness.ts';
 
-// The baseline: read() into one Buffer, write() it to the response, wait for the write callback
-// before the buffer is reused.
+// The baseline: read() into one buffer, write() it to the response, and only then read the next.
 async function readWrite(response: http.ServerResponse, options: ServerOptions): Promise<void> {
-  const file = await open(options.file);
-  try {
-    const buffer = Buffer.allocUnsafe(options.chunk);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      await new Promise<void>((resolve, reject) =>
-        response.write(buffer.subarray(0, bytesRead), (error) => (error ? reject(error) : resolve())));
-    }
-  } finally {
-    await file.close();
-  }
+  for await (const chunk of chunksOf(options.file, options.chunk)) await written(response, chunk);
   await new Promise<void>((resolve) => response.end(resolve));
 }
 

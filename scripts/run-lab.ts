@@ -82,7 +82,9 @@ async function transfers(plan: MethodPlan, count: number, traceFile: string | nu
       if (!answer.usage) throw new Error(`${adapter.name} server: ${answer.failed ?? 'no usage reported'}`);
       results.push({ seconds: received.seconds ?? NaN, usage: answer.usage });
     }
-    const exit = await Promise.race([server.exited, new Promise<null>((resolve) => setTimeout(resolve, 10_000, null))]);
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([server.exited, new Promise<null>((resolve) => { timer = setTimeout(resolve, 10_000, null); })]);
+    clearTimeout(timer);
     if (exit === null) throw new Error(`${adapter.name} server did not exit after its last transfer`);
     return { port: ready.port, transfers: results };
   } finally {

@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { didYouMean, parseFlags, UsageError } from '../scripts/args.ts';
@@ -50,6 +53,34 @@ test('flags: values, booleans, unknown flags and did-you-mean', () => {
   assert.throws(() => parseFlags(['--size'], spec), (error: unknown) => error instanceof UsageError && /needs a value/.test((error as Error).message));
   assert.is(didYouMean('nod', ['node', 'bun', 'deno']), ' (did you mean node?)');
   assert.is(didYouMean('python', ['node', 'bun', 'deno']), '');
+});
+
+test('without strace the lab still runs, verifies and times, and says how to get traces', () => {
+  const result = workbook(['lab', '01', '--runtime', 'node', '--method', 'read-write', '--size', '1MiB', '--runs', '1', '--json'],
+    { WORKBOOK_STRACE: '/nonexistent/strace' });
+  assert.is(result.status, 0, result.stderr);
+  const document = JSON.parse(result.stdout);
+  assert.is(document.tracing.available, false);
+  assert.match(document.tracing.fix, /apt-get install strace/);
+  assert.is(document.runs[0].verified, true);
+  assert.is(document.runs[0].traced, false);
+  assert.is(document.runs[0].copies, null, 'unknown is not zero');
+});
+
+test('when ptrace is denied the lab says so and how to allow it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-fake-strace-'));
+  try {
+    // Fails the way strace does in a container without CAP_SYS_PTRACE.
+    const fake = join(dir, 'strace');
+    writeFileSync(fake, '#!/bin/sh\necho "strace: test_ptrace_get_syscall_info: PTRACE_TRACEME: Operation not permitted" >&2\nexit 1\n');
+    chmodSync(fake, 0o755);
+    const result = workbook(['lab', '01', '--runtime', 'node', '--method', 'read-write', '--size', '1MiB', '--runs', '1'], { WORKBOOK_STRACE: fake });
+    assert.is(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Not traced: strace cannot trace here/);
+    assert.match(result.stdout, /--cap-add=SYS_PTRACE/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -16,7 +16,8 @@ export interface Chapter {
   id: string;
   slug: string;
   title: string;
-  lab: Lab;
+  /** Absent for a chapter that is taught from sources rather than measured (09, 10). */
+  lab?: Lab;
 }
 
 export const labs: Lab[] = [
@@ -24,7 +25,13 @@ export const labs: Lab[] = [
   { id: '02', slug: '02-sendfile', title: 'The zero-copy path: sendfile()', protocol: 'http', methods: ['read-write', 'stream', 'sendfile'] },
 ];
 
-export const chapters: Chapter[] = labs.map((lab) => ({ id: lab.id, slug: lab.slug, title: lab.title, lab }));
+/** Chapters with a lab share its id, slug and title; chapters without one are listed after them. */
+const sourceChapters: Chapter[] = [];
+
+export const chapters: Chapter[] = [
+  ...labs.map((lab) => ({ id: lab.id, slug: lab.slug, title: lab.title, lab })),
+  ...sourceChapters,
+].sort((a, b) => a.id.localeCompare(b.id));
 
 export function findLab(id: string): Lab | undefined {
   return labs.find((lab) => lab.id === id || lab.slug === id || lab.id === id.padStart(2, '0'));

@@ -67,14 +67,15 @@ export async function progressReport(): Promise<string> {
   const lines = ['Your progress'];
   let next: string | null = null;
   for (const chapter of chapters) {
-    const ran = [...new Set(results.filter((result) => result.lab === chapter.lab.id).flatMap((result) => result.runs.map((run) => run.runtime)))];
+    const lab = chapter.lab;
+    const ran = !lab ? [] : [...new Set(results.filter((result) => result.lab === lab.id).flatMap((result) => result.runs.map((run) => run.runtime)))];
     const check = await checkChapter(chapter, defaultAnswersDir, results);
     const count = (status: string) => check.verdicts.filter((verdict) => verdict.status === status).length;
     const answered = check.verdicts.length - count('unanswered');
     const state = check.error ? `sheet unreadable: ${check.error}` : `${answered}/${check.verdicts.length} answered, ${count('correct')} correct`;
-    lines.push(`  ${chapter.id} ${chapter.title.padEnd(42)} lab: ${ran.length ? ran.join(', ') : 'not run'}; questions: ${state}`);
+    lines.push(`  ${chapter.id} ${chapter.title.padEnd(42)} lab: ${!lab ? 'none (read the sources)' : ran.length ? ran.join(', ') : 'not run'}; questions: ${state}`);
     if (next) continue;
-    if (!ran.length) next = `npm run lab -- ${chapter.lab.id}`;
+    if (lab && !ran.length) next = `npm run lab -- ${lab.id}`;
     else if (check.error || count('correct') < check.verdicts.length) {
       const waiting = check.verdicts.find((verdict) => verdict.status === 'unmeasured');
       next = answered < check.verdicts.length || count('wrong') || check.error

@@ -1,9 +1,11 @@
 // What every lab server shares, whichever runtime runs it: its arguments, the lines it prints for
 // the runner, and its resource usage. Only node: built-ins, so the same file loads in Node, Bun
 // and Deno. The protocol on stdout is one JSON object per line:
-//   {"ready":true,"port":N}                 listening on 127.0.0.1:N
+//   {"ready":true,"port":N}                 listening on 127.0.0.1:N (no port: a file or pipe lab)
+//   {"done":i,"seconds":s}                   after a "go" line: a file or pipe lab's i-th copy is done
 //   {"served":i,"usage":{...}}               after the runner's i-th "usage" line on stdin
 //   {"failed":"why"}                         the server could not do its job
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 
 export interface ServerOptions {
@@ -13,6 +15,8 @@ export interface ServerOptions {
   chunk: number;
   /** The server exits after this many transfers. */
   transfers: number;
+  /** Where a file lab writes the copy (lab 05); "-" means stdout, which is a pipe (lab 06). */
+  out: string;
 }
 
 export interface Usage {
@@ -24,15 +28,18 @@ export interface Usage {
 }
 
 export function parseServerArgs(argv: string[]): ServerOptions {
-  const options: ServerOptions = { method: '', file: '', chunk: 65536, transfers: 1 };
+  const options: ServerOptions = { method: '', file: '', chunk: 65536, transfers: 1, out: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--method') options.method = value;
     else if (flag === '--file') options.file = value;
     else if (flag === '--chunk') options.chunk = Number(value);
     else if (flag === '--transfers') options.transfers = Number(value);
+    else if (flag === '--out') options.out = value;
     else fail(`unknown server argument ${flag}`);
   }
+  // When stdout carries the data (a pipe lab), the runner listens on stderr instead.
+  if (options.out === '-') talk = process.stderr;
   if (!options.method || !options.file) fail('--method and --file are required');
   return options;
 }
@@ -59,8 +66,12 @@ export function usageSince(start: Usage, now: Usage): Usage {
   };
 }
 
+// Chosen on first use: touching process.stdout in Bun makes fd 1 non-blocking, and then
+// Bun.write(Bun.stdout, Bun.file) into a full pipe fails with EAGAIN instead of waiting (lab 06).
+let talk: NodeJS.WritableStream | null = null;
+
 function emit(line: object): void {
-  process.stdout.write(JSON.stringify(line) + '\n');
+  (talk ??= process.stdout).write(JSON.stringify(line) + '\n');
 }
 
 export function fail(reason: string): never {
@@ -73,24 +84,34 @@ export function fail(reason: string): never {
  * client when the last byte arrived, writes "usage" on stdin; the server answers with its resource
  * usage since "ready", so start-up (module loading, JIT) is never charged to a transfer and a
  * server needs no way of its own to tell when a runtime like Bun has finished sending a response.
- * After `transfers` answers the server exits.
+ * A lab without a socket (file to file, file to pipe) passes `copy`: each "go" line runs it once
+ * and reports how long it took. After `transfers` usage answers the server exits.
  */
-export function serving(port: number, options: ServerOptions): void {
+export function serving(port: number | null, options: ServerOptions, copy?: () => Promise<void>): void {
   const start = usageNow();
   let served = 0;
+  let copies = 0;
   let pending = '';
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (text: string) => {
     pending += text;
     let newline: number;
     while ((newline = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, newline).trim();
       pending = pending.slice(newline + 1);
+      if (line === 'go' && copy) {
+        const done = ++copies;
+        const started = performance.now();
+        copy().then(() => emit({ done, seconds: (performance.now() - started) / 1000 }),
+          (error: unknown) => emit({ failed: `copy ${done}: ${error instanceof Error ? error.message : String(error)}` }));
+        continue;
+      }
       served += 1;
       emit({ served, usage: usageSince(start, usageNow()) });
       if (served >= options.transfers) process.exit(0);
     }
   });
-  emit({ ready: true, port });
+  emit(port === null ? { ready: true } : { ready: true, port });
 }
 
 /**

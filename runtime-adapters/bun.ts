@@ -35,5 +35,15 @@ export const bun: RuntimeAdapter = {
       },
       expectedSyscalls: { http: ['sendfile'] },
     },
+    'mmap-write': {
+      available: true,
+      api: { tcp: 'Bun.mmap(file) — a Uint8Array over a MAP_SHARED mapping, no copy — written to a Bun.listen socket' },
+      expectedSyscalls: { tcp: ['mmap', 'sendto'] },
+    },
+    'copy-file': {
+      available: true,
+      api: { file: 'Bun.write(Bun.file(dest), Bun.file(src)) — copy_file.zig: copy_file_range for regular files, read/write fallback' },
+      expectedSyscalls: { file: ['copy_file_range'] },
+    },
   },
 };

@@ -8,11 +8,12 @@ export const deno: RuntimeAdapter = {
   name: 'deno',
   executable: binPath('deno'),
   versionArgs: ['--version'],
-  command(entry, args, { readPaths }) {
+  command(entry, args, { readPaths, writePaths = [] }) {
     return {
       file: binPath('deno'),
       args: ['run', '--quiet', '--no-prompt', '--no-config', '--no-lock',
-        `--allow-read=${readPaths.join(',')}`, '--allow-net=127.0.0.1', entry, ...args],
+        `--allow-read=${[...readPaths, ...writePaths].join(',')}`, ...(writePaths.length ? [`--allow-write=${writePaths.join(',')}`] : []),
+        '--allow-net=127.0.0.1', entry, ...args],
     };
   },
   methods: {
@@ -35,6 +36,15 @@ export const deno: RuntimeAdapter = {
     sendfile: {
       available: false,
       reason: 'Deno has no sendfile API: ext/http reads file bodies in 64 KiB chunks; the flash server that used sendfile was removed in 1.33 (denoland/deno#18578)',
+    },
+    'mmap-write': {
+      available: false,
+      reason: 'Deno has no mmap API (none in the Deno namespace; only FFI to libc could map a file)',
+    },
+    'copy-file': {
+      available: true,
+      api: { file: 'Deno.copyFile(src, dest) — Rust std::fs::copy on Linux: copy_file_range, then sendfile, then read/write' },
+      expectedSyscalls: { file: ['copy_file_range'] },
     },
   },
 };

@@ -32,6 +32,15 @@ export const node: RuntimeAdapter = {
       available: false,
       reason: 'Node has no public sendfile or splice API (nodejs/node#41393, PR #47970 closed); its http2 respondWithFile reads 64 KiB chunks too',
     },
+    'mmap-write': {
+      available: false,
+      reason: 'Node has no mmap API in core (node:fs has none; only third-party native addons map files)',
+    },
+    'copy-file': {
+      available: true,
+      api: { file: 'fs.promises.copyFile(src, dest) — libuv uv_fs_copyfile: copy_file_range, then sendfile, then read/write' },
+      expectedSyscalls: { file: ['copy_file_range'] },
+    },
   },
 };
 

@@ -4,11 +4,14 @@
 export type RuntimeName = 'node' | 'bun' | 'deno';
 export const runtimeNames: readonly RuntimeName[] = ['node', 'bun', 'deno'];
 
-export type MethodName = 'read-write' | 'stream' | 'sendfile';
-export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'sendfile'];
+export type MethodName = 'read-write' | 'stream' | 'sendfile' | 'mmap-write' | 'copy-file';
+export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'sendfile', 'mmap-write', 'copy-file'];
 
-/** How a lab talks to its client: raw TCP, or HTTP/1.1 so HTTP-only facilities can be compared fairly. */
-export type Protocol = 'tcp' | 'http';
+/**
+ * Where a lab's bytes go: raw TCP or HTTP/1.1 to the fixed client (so HTTP-only facilities are
+ * compared with an HTTP baseline), a named pipe the client reads, or another file (no client).
+ */
+export type Protocol = 'tcp' | 'http' | 'pipe' | 'file';
 
 export interface AvailableMethod {
   available: true;
@@ -30,11 +33,15 @@ export type TransferMethod = AvailableMethod | UnavailableMethod;
 export interface Command {
   file: string;
   args: string[];
+  /** Extra environment variables for the process. */
+  env?: Record<string, string>;
 }
 
 export interface LaunchOptions {
   /** Paths the entry may read (Deno turns these into --allow-read). */
   readPaths: string[];
+  /** Paths the entry may write: a file lab's copy, a pipe lab's FIFO (Deno: --allow-write). */
+  writePaths?: string[];
 }
 
 export interface RuntimeAdapter {

@@ -10,6 +10,10 @@ export interface Lab {
   protocol: Protocol;
   /** In the order the report shows them; the baseline for ratios is `read-write`. */
   methods: MethodName[];
+  /** Buffer sizes the read-write method is run with, one row each (lab 04); else the --chunk flag. */
+  chunks?: number[];
+  /** Copy-file also runs onto a second file system (tmpfs), where copy_file_range gives EXDEV (lab 05). */
+  otherFileSystem?: boolean;
 }
 
 export interface Chapter {
@@ -23,10 +27,18 @@ export interface Chapter {
 export const labs: Lab[] = [
   { id: '01', slug: '01-traditional', title: 'The traditional path: read() + write()', protocol: 'tcp', methods: ['read-write', 'stream'] },
   { id: '02', slug: '02-sendfile', title: 'The zero-copy path: sendfile()', protocol: 'http', methods: ['read-write', 'stream', 'sendfile'] },
+  { id: '03', slug: '03-mmap', title: 'mmap + write: one copy instead of two', protocol: 'tcp', methods: ['read-write', 'mmap-write'] },
+  { id: '04', slug: '04-buffers', title: 'Buffers, syscalls and mode switches', protocol: 'tcp', methods: ['read-write', 'stream'],
+    chunks: [4, 16, 64, 256, 1024].map((kib) => kib * 1024) },
+  { id: '05', slug: '05-file-to-file', title: 'File to file: copy_file_range and its fallbacks', protocol: 'file', methods: ['read-write', 'copy-file'], otherFileSystem: true },
+  { id: '06', slug: '06-pipes', title: 'Pipes and splice', protocol: 'pipe', methods: ['read-write', 'stream', 'sendfile'] },
 ];
 
 /** Chapters with a lab share its id, slug and title; chapters without one are listed after them. */
-const sourceChapters: Chapter[] = [];
+const sourceChapters: Chapter[] = [
+  { id: '09', slug: '09-modern-kernel', title: 'The modern kernel: splice, MSG_ZEROCOPY, io_uring, kTLS' },
+  { id: '10', slug: '10-case-studies', title: 'Case studies: who really uses zero-copy' },
+];
 
 export const chapters: Chapter[] = [
   ...labs.map((lab) => ({ id: lab.id, slug: lab.slug, title: lab.title, lab })),

@@ -3,8 +3,9 @@
 // prints one JSON line per transfer: {"transfer":i,"bytes":n,"sha256":hex,"seconds":s}. Before
 // each transfer after the first it waits for a line on stdin, so the runner can read the server's
 // resource usage between transfers without the next one running.
-// Usage: client.ts --port N --protocol tcp|http --count K
+// Usage: client.ts --port N --protocol tcp|http --count K, or --path FIFO --bytes N --protocol pipe --count K
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -40,21 +41,44 @@ function fetchHttp(port: number): Promise<Received> {
   });
 }
 
+// A named pipe (lab 06): the server's stdout, open for the whole run, so the client reads one
+// transfer's worth of bytes at a time, hashing as it goes, and leaves the rest in the pipe.
+async function* pipeTransfers(path: string, bytes: number): AsyncGenerator<Received> {
+  const chunks = createReadStream(path, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
+  let carried: Buffer | null = null;
+  for (;;) {
+    const hash = createHash('sha256');
+    let received = 0;
+    while (received < bytes) {
+      const chunk: Buffer | null = carried ?? ((await chunks.next()).value as Buffer | undefined) ?? null;
+      carried = null;
+      if (!chunk) { yield { bytes: received, sha256: hash.digest('hex') }; return; }
+      const take = Math.min(chunk.length, bytes - received);
+      hash.update(chunk.subarray(0, take));
+      received += take;
+      if (take < chunk.length) carried = chunk.subarray(take);
+    }
+    yield { bytes: received, sha256: hash.digest('hex') };
+  }
+}
+
 function flag(name: string): string {
   const index = process.argv.indexOf(`--${name}`);
   if (index < 0 || index + 1 >= process.argv.length) throw new Error(`client needs --${name}`);
   return process.argv[index + 1];
 }
 
-const port = Number(flag('port'));
-const fetchOnce = flag('protocol') === 'http' ? fetchHttp : fetchTcp;
+const protocol = flag('protocol');
+const fromPipe = protocol === 'pipe' ? pipeTransfers(flag('path'), Number(flag('bytes'))) : null;
+const fetchOnce = fromPipe ? async () => (await fromPipe.next()).value as Received
+  : protocol === 'http' ? () => fetchHttp(Number(flag('port'))) : () => fetchTcp(Number(flag('port')));
 const count = Number(flag('count'));
 const go = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 for (let transfer = 1; transfer <= count; transfer++) {
   if (transfer > 1 && (await go.next()).done) break;
   const started = performance.now();
   try {
-    const received = await fetchOnce(port);
+    const received = await fetchOnce();
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(JSON.stringify({ transfer, ...received, seconds }) + '\n');
   } catch (error) {

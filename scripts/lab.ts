@@ -1,12 +1,12 @@
 // `workbook lab <id|all>`: run labs on the chosen runtimes, print the report, save the result.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync, statfsSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statfsSync, statSync, symlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adapters, methodNames, runtimeNames, type MethodName, type RuntimeName } from '../runtime-adapters/index.ts';
 import { didYouMean, flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
 import { findLab, labs, type Lab } from './catalogue.ts';
-import { describeMachine, runtimeVersion } from './machine.ts';
+import { describeMachine, fileSystemOf, runtimeVersion } from './machine.ts';
 import { renderResult } from './report.ts';
 import { saveResult, type LabResult, type NotMeasured, type Run } from './results.ts';
 import { runMethod, type DataFile } from './run-lab.ts';
@@ -17,7 +17,7 @@ export const labFlags: FlagSpec = {
   runtime: { kind: 'string', value: 'node,bun,deno', help: 'runtimes to run, comma-separated (default: all three)' },
   method: { kind: 'string', value: 'm', help: `one transfer method: ${methodNames.join(', ')} (default: all the lab has)` },
   size: { kind: 'string', value: '64MiB', help: 'size of the file to send (default 64MiB)' },
-  chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB)' },
+  chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB; lab 04 sweeps 4KiB-1MiB unless given)' },
   runs: { kind: 'string', value: 'N', help: 'timed transfers per method, after one warm-up (default 5)' },
   'no-trace': { kind: 'boolean', help: 'skip the strace pass: time only, no syscall counts' },
   json: { kind: 'boolean', help: 'print the result as one JSON document (an array for all) instead of the table' },
@@ -47,6 +47,8 @@ export interface LabOptions {
   method?: MethodName;
   bytes: number;
   chunk: number;
+  /** --chunk was given: a lab that sweeps buffer sizes uses only this one. */
+  explicitChunk: boolean;
   timedRuns: number;
   trace: boolean;
 }
@@ -75,7 +77,7 @@ export function parseLabOptions(flags: Record<string, string | boolean>): LabOpt
   if (chunk > 64 * 2 ** 20) throw new UsageError('--chunk: at most 64MiB');
   const timedRuns = flags.runs === undefined ? 5 : Number(flags.runs);
   if (!Number.isInteger(timedRuns) || timedRuns < 1 || timedRuns > 50) throw new UsageError(`--runs must be a whole number from 1 to 50, got "${flags.runs}"`);
-  return { runtimes, explicitRuntimes: Boolean(flags.runtime), method, bytes, chunk, timedRuns, trace: !flags['no-trace'] };
+  return { runtimes, explicitRuntimes: Boolean(flags.runtime), method, bytes, chunk, explicitChunk: flags.chunk !== undefined, timedRuns, trace: !flags['no-trace'] };
 }
 
 export function selectLabs(id: string | undefined): Lab[] {
@@ -137,6 +139,31 @@ export async function prepareSession(options: LabOptions, workDir: string, progr
   return { tracing, versions, data, workDir, progress };
 }
 
+interface Destination { label?: string; dir: string; cleanup?(): void }
+
+/**
+ * Where a file lab writes its copies: beside the data file, and for copy-file in lab 05 also on a
+ * second file system — tmpfs at /dev/shm, when it is one — where copy_file_range must fail with
+ * EXDEV (since Linux 5.19, FACTS A3) and each runtime's fallback shows in the trace.
+ */
+function destinations(lab: Lab, method: MethodName, session: LabSession): Destination[] | string {
+  const here = { label: lab.otherFileSystem ? `same file system (${fileSystemOf(session.workDir)})` : undefined, dir: session.workDir };
+  if (!lab.otherFileSystem || method !== 'copy-file') return [here];
+  const shm = '/dev/shm';
+  if (!existsSync(shm) || statSync(shm).dev === statSync(session.workDir).dev) return [here];
+  try {
+    const dir = mkdtempSync(join(shm, 'zero-copy-workbook-'));
+    // Deno demands --allow-all for any path under /dev, even with --allow-write for the file; a
+    // link from the work dir keeps its permissions narrow (the trace shows the real path).
+    const link = join(session.workDir, 'other-file-system');
+    rmSync(link, { force: true });
+    symlinkSync(dir, link);
+    return [here, { label: `other file system (${fileSystemOf(dir)})`, dir: link, cleanup: () => rmSync(dir, { recursive: true, force: true }) }];
+  } catch (error) {
+    return `cannot write to ${shm} (${(error as Error).message}), so the copy onto a second file system was skipped`;
+  }
+}
+
 export async function runLab(lab: Lab, options: LabOptions, session: LabSession): Promise<LabResult> {
   const runs: Run[] = [];
   const notMeasured: NotMeasured[] = [];
@@ -152,14 +179,26 @@ export async function runLab(lab: Lab, options: LabOptions, session: LabSession)
       } else if (version instanceof Error || version === undefined) {
         notMeasured.push({ runtime, method, status: 'failed', reason: version?.message ?? 'runtime not checked' });
       } else {
-        try {
-          runs.push(await runMethod({
-            lab, adapter: adapters[runtime], runtimeVersion: version, method, data: session.data, chunk: options.chunk,
-            timedRuns: options.timedRuns, tracing: session.tracing,
-            progress: (step) => session.progress(`lab ${lab.id} · ${runtime} ${method}: ${step}`),
-          }));
-        } catch (error) {
-          notMeasured.push({ runtime, method, status: 'failed', reason: (error as Error).message });
+        // A lab that sweeps the buffer runs read-write once per size, unless --chunk picked one.
+        const chunks = method === 'read-write' && lab.chunks && !options.explicitChunk ? lab.chunks : [options.chunk];
+        const targets = destinations(lab, method, session);
+        if (typeof targets === 'string') notMeasured.push({ runtime, method, status: 'unavailable', reason: targets });
+        for (const target of typeof targets === 'string' ? [{ dir: session.workDir }] : targets) {
+          for (const chunk of chunks) {
+            const label = [method, chunks.length > 1 ? formatBytes(chunk) : '', target.label ? `→ ${target.label}` : ''].filter(Boolean).join(' ');
+            try {
+              const run = await runMethod({
+                lab, adapter: adapters[runtime], runtimeVersion: version, method, data: session.data, chunk, outDir: target.dir,
+                timedRuns: options.timedRuns, tracing: session.tracing,
+                progress: (step) => session.progress(`lab ${lab.id} · ${runtime} ${label}: ${step}`),
+              });
+              runs.push(target.label ? { ...run, destination: target.label } : run);
+            } catch (error) {
+              notMeasured.push({ runtime, method, status: 'failed', reason: `${label}: ${(error as Error).message}` });
+            } finally {
+              target.cleanup?.();
+            }
+          }
         }
       }
     }

@@ -4,8 +4,8 @@
 // writing to stdout, is not part of the transfer.
 import type { FdRef, SyscallEvent } from './parse.ts';
 
-export type Direction = 'fileToUser' | 'userToSocket' | 'userToFile' | 'socketToUser' | 'kernelMoved';
-export const directions: readonly Direction[] = ['fileToUser', 'userToSocket', 'userToFile', 'socketToUser', 'kernelMoved'];
+export type Direction = 'fileToUser' | 'userToSocket' | 'userToFile' | 'userToPipe' | 'socketToUser' | 'kernelMoved';
+export const directions: readonly Direction[] = ['fileToUser', 'userToSocket', 'userToFile', 'userToPipe', 'socketToUser', 'kernelMoved'];
 
 export interface Ledger {
   /** Calls and bytes by syscall name, for calls on the lab's fds. */
@@ -23,6 +23,8 @@ export interface LabFds {
   files: string[];
   /** The server's listening port; only connections on it count. */
   port?: number;
+  /** Real paths of named pipes (FIFOs) the lab writes into (lab 06); strace shows them as paths. */
+  pipes?: string[];
 }
 
 const fromFd = new Set(['read', 'pread64', 'readv', 'preadv', 'preadv2', 'recvfrom', 'recvmsg', 'recvmmsg']);
@@ -30,13 +32,15 @@ const toFd = new Set(['write', 'pwrite64', 'writev', 'pwritev', 'pwritev2', 'sen
 const inKernel = new Set(['sendfile', 'splice', 'tee', 'copy_file_range']);
 
 export function emptyLedger(): Ledger {
-  const zero = () => ({ fileToUser: 0, userToSocket: 0, userToFile: 0, socketToUser: 0, kernelMoved: 0 });
+  const zero = () => ({ fileToUser: 0, userToSocket: 0, userToFile: 0, userToPipe: 0, socketToUser: 0, kernelMoved: 0 });
   return { syscalls: {}, copies: zero(), calls: zero(), mmaps: 0 };
 }
 
 export function createLedger(lab: LabFds): { add(event: SyscallEvent): void; ledger: Ledger } {
   const files = new Set(lab.files);
+  const pipes = new Set(lab.pipes ?? []);
   const isLabFile = (fd: FdRef) => fd.kind === 'file' && files.has(fd.target);
+  const isLabPipe = (fd: FdRef) => fd.kind === 'file' && pipes.has(fd.target);
   const isLabSocket = (fd: FdRef) => fd.kind === 'tcp' && (lab.port === undefined || fd.localPort === lab.port);
   const ledger = emptyLedger();
 
@@ -61,13 +65,14 @@ export function createLedger(lab: LabFds): { add(event: SyscallEvent): void; led
       }
       if (!first) return;
       if (inKernel.has(event.name)) {
-        if (event.fds.some((fd) => isLabFile(fd) || isLabSocket(fd))) count(event, 'kernelMoved', bytes);
+        if (event.fds.some((fd) => isLabFile(fd) || isLabSocket(fd) || isLabPipe(fd))) count(event, 'kernelMoved', bytes);
       } else if (fromFd.has(event.name)) {
         if (isLabFile(first)) count(event, 'fileToUser', bytes);
         else if (isLabSocket(first)) count(event, 'socketToUser', bytes);
       } else if (toFd.has(event.name)) {
         if (isLabSocket(first)) count(event, 'userToSocket', bytes);
         else if (isLabFile(first)) count(event, 'userToFile', bytes);
+        else if (isLabPipe(first)) count(event, 'userToPipe', bytes);
       }
     },
   };
@@ -75,8 +80,8 @@ export function createLedger(lab: LabFds): { add(event: SyscallEvent): void; led
 
 /** CPU copies across the user/kernel boundary, per byte of the file: ≈2 read+write, ≈1 mmap+write, 0 sendfile. */
 export function copiesPerByte(ledger: Ledger, fileBytes: number): number {
-  const { fileToUser, userToSocket, userToFile, socketToUser } = ledger.copies;
-  return (fileToUser + userToSocket + userToFile + socketToUser) / fileBytes;
+  const { fileToUser, userToSocket, userToFile, userToPipe, socketToUser } = ledger.copies;
+  return (fileToUser + userToSocket + userToFile + userToPipe + socketToUser) / fileBytes;
 }
 
 /** Each syscall enters and leaves the kernel: two mode switches (not context switches). */

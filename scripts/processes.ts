@@ -15,15 +15,18 @@ export interface Child {
 
 const live = new Set<ProcessPromise>();
 
-export function start(command: Command, { timeoutMs, cwd }: { timeoutMs: number; cwd?: string }): Child {
-  const child = $({ quiet: true, nothrow: true, detached: true, timeout: timeoutMs, cwd, stdio: ['pipe', 'pipe', 'pipe'] })`${command.file} ${command.args}`;
+/** `linesFrom: 'stderr'` is for a lab whose stdout carries the data itself (lab 06). */
+export function start(command: Command, { timeoutMs, cwd, linesFrom = 'stdout' }: { timeoutMs: number; cwd?: string; linesFrom?: 'stdout' | 'stderr' }): Child {
+  const env = command.env ? { ...process.env, ...command.env } : process.env;
+  const child = $({ quiet: true, nothrow: true, detached: true, timeout: timeoutMs, cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })`${command.file} ${command.args}`;
   live.add(child);
   const lines: string[] = [];
   const waiting: Array<() => void> = [];
   let partial = '';
   let ended = false;
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (text: string) => {
+  const talk = linesFrom === 'stderr' ? child.stderr : child.stdout;
+  talk.setEncoding('utf8');
+  talk.on('data', (text: string) => {
     const parts = (partial + text).split('\n');
     partial = parts.pop() ?? '';
     lines.push(...parts.filter((line) => line.trim() !== ''));

@@ -1,10 +1,23 @@
 // Stage 3: results -> the terminal table. Counts come from the traced pass, time and CPU from the
 // untraced one; ratios compare each method with the same runtime's read-write in the same run.
+import type { Direction } from './ledger.ts';
 import type { LabResult, Run } from './results.ts';
 import { formatBytes } from './sizes.ts';
+import type { Protocol } from '../runtime-adapters/types.ts';
 
-const columns = ['runtime', 'method', 'verified', 'syscalls (calls)', 'file→user', 'user→socket', 'kernel-moved',
-  'copies/byte', 'user s', 'sys s', 'ctx sw', 'MiB/s', '× rw speed', '× rw CPU'] as const;
+/** Where the lab's bytes go decides which user-to-kernel direction the table shows. */
+const sinks: Record<Protocol, { direction: Direction; title: string }> = {
+  tcp: { direction: 'userToSocket', title: 'user→socket' },
+  http: { direction: 'userToSocket', title: 'user→socket' },
+  pipe: { direction: 'userToPipe', title: 'user→pipe' },
+  file: { direction: 'userToFile', title: 'user→file' },
+};
+
+function columns(result: LabResult): string[] {
+  const sink = sinks[result.runs[0]?.protocol ?? 'tcp'].title;
+  return ['runtime', 'method', 'verified', 'syscalls (calls)', 'file→user', sink, 'kernel-moved',
+    'copies/byte', 'mode sw', 'ctx sw', 'faults', 'user s', 'sys s', 'MiB/s', '× rw speed', '× rw CPU'];
+}
 
 function syscallSummary(run: Run): string {
   if (!run.traced) return 'untraced';
@@ -16,22 +29,32 @@ function ratio(value: number, baseline: number | undefined): string {
   return baseline ? `${(value / baseline).toFixed(2)}` : '—';
 }
 
+/** Lab 04 runs read-write once per buffer size: those rows carry their size in the method cell. */
+export function methodLabel(run: Run, result: LabResult): string {
+  const sweep = new Set(result.runs.filter((other) => other.runtime === run.runtime && other.method === run.method).map((other) => other.chunk)).size > 1;
+  const label = sweep && run.chunk ? `${run.method} ${formatBytes(run.chunk)}` : run.method;
+  return run.destination ? `${label} → ${run.destination.replace(/ \(.*/, '').replace('file system', 'fs')} (${/\((.*)\)/.exec(run.destination)?.[1] ?? '?'})` : label;
+}
+
 export function rows(result: LabResult): string[][] {
   return result.runs.map((run) => {
     const baseline = result.runs.find((other) => other.runtime === run.runtime && other.method === 'read-write');
     const cpu = run.cpu.user + run.cpu.sys;
+    const sink = sinks[run.protocol].direction;
     return [
       `${run.runtime} ${run.runtimeVersion}`,
-      run.method,
+      methodLabel(run, result),
       run.verified ? 'sha256 ✓' : '✗',
       syscallSummary(run),
       run.copies ? formatBytes(run.copies.fileToUser) : '?',
-      run.copies ? formatBytes(run.copies.userToSocket) : '?',
+      run.copies ? formatBytes(run.copies[sink]) : '?',
       run.copies ? formatBytes(run.copies.kernelMoved) : '?',
       run.copiesPerByte === null ? '?' : run.copiesPerByte.toFixed(2),
+      run.modeSwitches === null ? '?' : String(run.modeSwitches),
+      String(Math.round(run.contextSwitches)),
+      String(Math.round(run.minorPageFaults)),
       run.cpu.user.toFixed(3),
       run.cpu.sys.toFixed(3),
-      String(Math.round(run.contextSwitches)),
       run.mibPerSecond.toFixed(0),
       ratio(run.mibPerSecond, baseline?.mibPerSecond),
       ratio(cpu, baseline && baseline.cpu.user + baseline.cpu.sys),
@@ -49,12 +72,15 @@ export function renderResult(result: LabResult): string {
   const size = result.runs[0]?.bytes;
   const versions = Object.entries(result.runtimes).map(([name, version]) => `${name} ${version}`).join(', ');
   const timed = result.runs[0]?.timedTransfers;
+  const sizes = [...new Set(result.runs.filter((run) => run.method === 'read-write' && run.chunk).map((run) => run.chunk!))];
+  const sweep = sizes.length > 1 ? sizes.map(formatBytes).join(', ') : '';
   const lines = [
     `Lab ${result.lab} — ${result.title}`,
     `${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.platform} ${result.machine.kernel}; ${versions}`,
-    size ? `file ${formatBytes(size)}, read-write buffer ${formatBytes(result.chunk)}; counts from one strace-traced transfer, time and CPU the median of ${timed} untraced transfers after a warm-up; × rw = ratio to the same runtime's read-write` : '',
+    size ? `file ${formatBytes(size)}, read-write buffer ${sweep ? sweep : formatBytes(result.chunk)}; counts from one strace-traced transfer, time and CPU the median of ${timed} untraced transfers after a warm-up` : '',
+    `× rw = ratio to the same runtime's ${sweep ? 'smallest-buffer ' : ''}read-write; mode sw = 2 per traced syscall (user↔kernel), ctx sw = the server's real context switches; faults = minor page faults`,
     '',
-    result.runs.length ? table(columns, rows(result)) : 'No method could be measured.',
+    result.runs.length ? table(columns(result), rows(result)) : 'No method could be measured.',
   ];
   for (const row of result.notMeasured) {
     lines.push(`  ${row.runtime} ${row.method}: ${row.status === 'unavailable' ? 'not available' : 'FAILED'} — ${row.reason}`);

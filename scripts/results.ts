@@ -17,6 +17,10 @@ export interface Run {
   protocol: Protocol;
   api: string;
   bytes: number;
+  /** The read-write buffer size this run used (lab 04 sweeps it; older results lack it). */
+  chunk?: number;
+  /** A file lab's destination: the file system the copy was written to, e.g. "same file system (ext4)". */
+  destination?: string;
   sha256: string;
   verified: true;
   traced: boolean;

@@ -1,17 +1,18 @@
 // Runs one lab method in one runtime and measures it: an untraced pass for time and CPU (one
 // warm-up, then `timedRuns` transfers), and a traced pass for the syscall ledger. Every transfer is
 // verified (byte count and SHA-256) before its numbers are used; a mismatch fails the row.
-import { mkdirSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usageSince, type Usage } from '../labs/harness.ts';
 import type { Lab } from './catalogue.ts';
 import { copiesPerByte, createLedger, modeSwitches } from './ledger.ts';
 import { readTrace } from './parse.ts';
-import { start, type Child } from './processes.ts';
+import { capture, start, type Child } from './processes.ts';
 import type { Run } from './results.ts';
 import { traced, type Tracing } from './trace.ts';
-import type { MethodName, RuntimeAdapter } from '../runtime-adapters/types.ts';
+import type { Command, MethodName, RuntimeAdapter } from '../runtime-adapters/types.ts';
 
 export interface DataFile { path: string; bytes: number; sha256: string }
 
@@ -22,10 +23,16 @@ export interface MethodPlan {
   method: MethodName;
   data: DataFile;
   chunk: number;
+  /** Where a file or pipe lab writes its copy (the session's work dir, or another file system). */
+  outDir: string;
   timedRuns: number;
   tracing: Tracing;
   /** Told what the runner is doing, for a progress line. */
   progress(step: string): void;
+  /** The client entry; the fixed lab client unless a caller (the bench) brings its own. */
+  client?: string;
+  /** Awaited before each transfer after the first, outside every clock (the bench drops the page cache here). */
+  beforeTransfer?(index: number): Promise<void>;
 }
 
 interface Transfer { seconds: number; usage: Usage }
@@ -50,43 +57,99 @@ function parseLine<T>(line: string, who: string): T {
   }
 }
 
-/** Starts the server and client, runs `count` verified transfers, and reads usage after each. */
-async function transfers(plan: MethodPlan, count: number, traceFile: string | null): Promise<{ port: number; transfers: Transfer[] }> {
+/** Hashes a finished copy the way the client hashes what it receives: outside the copy's clock. */
+async function hashFile(path: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) { bytes += (chunk as Buffer).length; hash.update(chunk as Buffer); }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+function verify(i: number, received: { bytes?: number; sha256?: string }, data: DataFile): void {
+  if (received.bytes !== data.bytes) throw new Error(`transfer ${i} delivered ${received.bytes} bytes, expected ${data.bytes}`);
+  if (received.sha256 !== data.sha256) throw new Error(`transfer ${i} arrived with the wrong SHA-256 (${received.sha256}): the bytes were corrupted`);
+}
+
+/** Where a lab writes its copy: a file (lab 05), or a named pipe that is the server's stdout (lab 06). */
+export function outputPath(plan: MethodPlan): string | null {
+  if (plan.lab.protocol === 'file') return join(plan.outDir, `copy-${plan.adapter.name}-${plan.method}.bin`);
+  if (plan.lab.protocol === 'pipe') return join(plan.outDir, `pipe-${plan.adapter.name}-${plan.method}`);
+  return null;
+}
+
+/**
+ * A pipe lab's server writes the file to its own stdout, which the shell points at a named pipe
+ * the client reads: so Bun can see a pipe on fd 1 (Bun.write(Bun.stdout, …)), as it would when a
+ * reader runs `bun x.ts | consumer`. The server then talks to the runner on stderr.
+ */
+function stdoutInto(command: Command, fifo: string): Command {
+  return { file: '/bin/sh', args: ['-c', 'exec "$@" > "$WORKBOOK_FIFO"', 'sh', command.file, ...command.args], env: { WORKBOOK_FIFO: fifo } };
+}
+
+/**
+ * Starts the server (and, unless the lab copies file to file, the client), runs `count` verified
+ * transfers, and reads the server's usage after each.
+ */
+async function transfers(plan: MethodPlan, count: number, traceFile: string | null): Promise<{ port: number | null; out: string | null; transfers: Transfer[] }> {
   const { adapter, data, lab } = plan;
   const entry = join(labsDir, lab.slug, 'server.ts');
-  let command = adapter.command(entry, ['--method', plan.method, '--file', data.path, '--chunk', String(plan.chunk), '--transfers', String(count)],
-    { readPaths: [labsDir, data.path] });
+  const out = outputPath(plan);
+  const pipe = lab.protocol === 'pipe' && out;
+  if (pipe && !existsSync(out)) await capture('mkfifo', [out]);
+  let command = adapter.command(entry, ['--method', plan.method, '--file', data.path, '--chunk', String(plan.chunk), '--transfers', String(count), ...(out ? ['--out', pipe ? '-' : out] : [])],
+    { readPaths: [labsDir, data.path], writePaths: out && !pipe ? [out] : [] });
+  if (pipe) command = stdoutInto(command, out);
   if (traceFile && plan.tracing.available) command = traced(command, traceFile, plan.tracing.strace);
   const perTransfer = transferTimeoutMs(data.bytes) * (traceFile ? 5 : 1);
   const totalMs = startTimeoutMs + perTransfer * count;
   const children: Child[] = [];
+  const startClient = (target: string[]) => start({ file: process.execPath, args: ['--import', tsxLoader, clientEntry, ...target, '--protocol', lab.protocol, '--count', String(count)] }, { timeoutMs: totalMs });
+  // The shell's open of the named pipe waits for a reader, so a pipe lab's client comes first.
+  const pipeClient = pipe ? startClient(['--path', out, '--bytes', String(data.bytes)]) : null;
+  if (pipeClient) children.push(pipeClient);
+  const server = start(command, { timeoutMs: totalMs, linesFrom: pipe ? 'stderr' : 'stdout' });
+  children.push(server);
+  const fromServer = async <T>(timeoutMs: number): Promise<T & { failed?: string }> => {
+    for (;;) {
+      const line = await server.nextLine(timeoutMs).catch((error) => { throw new Error(`${adapter.name} server ${error.message}`); });
+      // On stderr (a pipe lab) the runtime's own warnings arrive between the server's JSON lines.
+      if (!pipe || line.startsWith('{')) return parseLine<T & { failed?: string }>(line, 'server');
+    }
+  };
   try {
-    const server = start(command, { timeoutMs: totalMs });
-    children.push(server);
-    const ready = parseLine<{ ready?: boolean; port?: number; failed?: string }>(
-      await server.nextLine(startTimeoutMs).catch((error) => { throw new Error(`${adapter.name} server ${error.message}`); }), 'server');
-    if (!ready.ready || !ready.port) throw new Error(ready.failed ?? 'server did not report a port');
-    const client = start({ file: process.execPath, args: ['--import', tsxLoader, clientEntry, '--port', String(ready.port), '--protocol', lab.protocol, '--count', String(count)] }, { timeoutMs: totalMs });
-    children.push(client);
+    const ready = await fromServer<{ ready?: boolean; port?: number }>(startTimeoutMs);
+    if (!ready.ready || (!ready.port && !out)) throw new Error(ready.failed ?? 'server did not report a port');
+    const client = pipeClient ?? (ready.port ? startClient(['--port', String(ready.port)]) : null);
+    if (client && !pipeClient) children.push(client);
     const results: Transfer[] = [];
     for (let i = 1; i <= count; i++) {
-      if (i > 1) client.send('next');
-      const received = parseLine<{ bytes?: number; sha256?: string; seconds?: number; error?: string }>(
-        await client.nextLine(perTransfer).catch((error) => { throw new Error(`client ${error.message}`); }), 'client');
-      if (received.error) throw new Error(`transfer ${i} failed in the client: ${received.error}`);
-      if (received.bytes !== data.bytes) throw new Error(`transfer ${i} delivered ${received.bytes} bytes, expected ${data.bytes}`);
-      if (received.sha256 !== data.sha256) throw new Error(`transfer ${i} arrived with the wrong SHA-256 (${received.sha256}): the bytes were corrupted`);
+      if (i > 1) client?.send('next');
+      if (out) server.send('go');
+      let seconds = NaN;
+      if (client) {
+        const received = parseLine<{ bytes?: number; sha256?: string; seconds?: number; error?: string }>(
+          await client.nextLine(perTransfer).catch((error) => { throw new Error(`client ${error.message}`); }), 'client');
+        if (received.error) throw new Error(`transfer ${i} failed in the client: ${received.error}`);
+        verify(i, received, data);
+        seconds = received.seconds ?? NaN;
+      }
+      if (out) {
+        // A file or pipe lab is timed by its server, from "go" to its last write returning.
+        const done = await fromServer<{ done?: number; seconds?: number }>(perTransfer);
+        if (!done.done) throw new Error(`${adapter.name} server: ${done.failed ?? 'the copy did not finish'}`);
+        if (!client) verify(i, await hashFile(out), data);
+        seconds = done.seconds ?? NaN;
+      }
       server.send('usage');
-      const answer = parseLine<{ usage?: Usage; failed?: string }>(
-        await server.nextLine(10_000).catch((error) => { throw new Error(`${adapter.name} server ${error.message}`); }), 'server');
+      const answer = await fromServer<{ usage?: Usage }>(10_000);
       if (!answer.usage) throw new Error(`${adapter.name} server: ${answer.failed ?? 'no usage reported'}`);
-      results.push({ seconds: received.seconds ?? NaN, usage: answer.usage });
+      results.push({ seconds, usage: answer.usage });
     }
     let timer: NodeJS.Timeout | undefined;
     const exit = await Promise.race([server.exited, new Promise<null>((resolve) => { timer = setTimeout(resolve, 10_000, null); })]);
     clearTimeout(timer);
     if (exit === null) throw new Error(`${adapter.name} server did not exit after its last transfer`);
-    return { port: ready.port, transfers: results };
+    return { port: ready.port ?? null, out, transfers: results };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }
@@ -99,7 +162,7 @@ export function median(values: number[]): number {
 }
 
 /** Usage is cumulative since "ready": each transfer's share is the difference from the one before. */
-function perTransferUsage(timed: Transfer[]): Usage[] {
+export function perTransferUsage(timed: Transfer[]): Usage[] {
   return timed.slice(1).map((transfer, i) => usageSince(timed[i].usage, transfer.usage));
 }
 
@@ -118,9 +181,15 @@ export async function runMethod(plan: MethodPlan): Promise<Run> {
   if (plan.tracing.available) {
     plan.progress('tracing 1 transfer with strace');
     mkdirSync(tracesDir, { recursive: true });
-    const traceFile = join(tracesDir, `lab-${lab.id}-${adapter.name}-${method}.strace`);
-    const { port } = await transfers(plan, 1, traceFile);
-    const counting = createLedger({ files: [realpathSync(data.path)], port });
+    const sweep = lab.chunks && method === 'read-write' ? `-${plan.chunk}` : plan.outDir !== dirname(data.path) ? '-other-fs' : '';
+    const traceFile = join(tracesDir, `lab-${lab.id}-${adapter.name}-${method}${sweep}.strace`);
+    const { port, out } = await transfers(plan, 1, traceFile);
+    const sink = out ? realpathSync(out) : null;
+    const counting = createLedger({
+      files: [realpathSync(data.path), ...(sink && lab.protocol === 'file' ? [sink] : [])],
+      pipes: sink && lab.protocol === 'pipe' ? [sink] : [],
+      port: port ?? undefined,
+    });
     for await (const event of readTrace(traceFile)) counting.add(event);
     ledger = counting.ledger;
   }
@@ -132,6 +201,7 @@ export async function runMethod(plan: MethodPlan): Promise<Run> {
     protocol: lab.protocol,
     api: support.api[lab.protocol] ?? '',
     bytes: data.bytes,
+    chunk: plan.chunk,
     sha256: data.sha256,
     verified: true,
     traced: ledger !== null,

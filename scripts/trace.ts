@@ -45,5 +45,6 @@ export function traced(command: Command, traceFile: string, strace: string): Com
   return {
     file: strace,
     args: ['-f', '-yy', '-s0', '-qq', '-e', `trace=${tracedSyscalls.join(',')}`, '-o', traceFile, '--', command.file, ...command.args],
+    env: command.env,
   };
 }

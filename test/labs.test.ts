@@ -13,7 +13,7 @@ const results: Record<string, LabResult> = {};
 
 test.before(async () => {
   // 2 MiB: above Bun's 1 MiB sendfile threshold, small enough to run every method quickly.
-  const options = { runtimes: [...runtimeNames], explicitRuntimes: true, bytes: 2 * 2 ** 20, chunk: 65536, timedRuns: 2, trace: true };
+  const options = { runtimes: [...runtimeNames], explicitRuntimes: true, explicitChunk: false, bytes: 2 * 2 ** 20, chunk: 65536, timedRuns: 2, trace: true };
   const session = await prepareSession(options, work.dir, () => {});
   for (const lab of labs) results[lab.id] = await runLab(lab, options, session);
 });

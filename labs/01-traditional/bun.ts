@@ -4,9 +4,9 @@ import { fail, loopback, serving, transferFailed, type ServerOptions } from '../
 
 // Bun's socket.write() does not buffer: it returns how many bytes the kernel took. The rest is
 // written after the socket's drain event, and only then is the buffer reused.
-interface Connection { drained?: () => void }
+export interface Connection { drained?: () => void }
 
-async function writeAll(socket: Socket<Connection>, bytes: Uint8Array): Promise<void> {
+export async function writeAll(socket: Socket<Connection>, bytes: Uint8Array): Promise<void> {
   let written = 0;
   while (written < bytes.length) {
     const n = socket.write(bytes.subarray(written));
@@ -16,7 +16,7 @@ async function writeAll(socket: Socket<Connection>, bytes: Uint8Array): Promise<
   }
 }
 
-async function readWrite(socket: Socket<Connection>, options: ServerOptions): Promise<void> {
+export async function readWrite(socket: Socket<Connection>, options: ServerOptions): Promise<void> {
   for await (const chunk of chunksOf(options.file, options.chunk)) await writeAll(socket, chunk);
   socket.end();
 }
@@ -26,9 +26,10 @@ async function stream(socket: Socket<Connection>, options: ServerOptions): Promi
   socket.end();
 }
 
-export function serve(options: ServerOptions): void {
-  const send = options.method === 'read-write' ? readWrite : options.method === 'stream' ? stream : null;
-  if (!send) fail(`bun has no method ${options.method} in lab 01`);
+type Send = (socket: Socket<Connection>, options: ServerOptions) => Promise<void>;
+
+export function serve(options: ServerOptions, methods: Record<string, Send> = { 'read-write': readWrite, stream }): void {
+  const send = methods[options.method] ?? fail(`bun has no method ${options.method} in this lab`);
   const listener = Bun.listen<Connection>({
     hostname: loopback,
     port: 0,

@@ -24,7 +24,7 @@ async function stream(conn: Deno.Conn, options: ServerOptions): Promise<void> {
 
 export async function serve(options: ServerOptions): Promise<void> {
   const send = options.method === 'read-write' ? readWrite : options.method === 'stream' ? stream : null;
-  if (!send) fail(`deno has no method ${options.method} in lab 01`);
+  if (!send) fail(`deno has no method ${options.method} in this lab`);
   const listener = Deno.listen({ hostname: loopback, port: 0 });
   serving(listener.addr.port, options);
   for await (const conn of listener) {

@@ -17,7 +17,7 @@ async function stream(socket: net.Socket, options: ServerOptions): Promise<void>
 
 export function serve(options: ServerOptions): void {
   const send = options.method === 'read-write' ? readWrite : options.method === 'stream' ? stream : null;
-  if (!send) fail(`node has no method ${options.method} in lab 01`);
+  if (!send) fail(`node has no method ${options.method} in this lab`);
   const server = net.createServer((socket) => {
     socket.on('error', () => {});
     send(socket, options).catch(transferFailed);

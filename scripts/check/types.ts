@@ -7,6 +7,7 @@ export interface MeasuredQuantity {
   runtime: 'node' | 'bun' | 'deno';
   method: string;         // transfer method, e.g. "read-write"
   bytes: number;          // the file size the question is about
+  chunk?: number;         // the read-write buffer size, when the question is about one (lab 04)
   /** A call count or byte count from the run's ledger, e.g. "calls.fileToUser". */
   metric: 'calls.fileToUser' | 'calls.userToSocket' | 'calls.kernelMoved'
     | 'copies.fileToUser' | 'copies.userToSocket' | 'copies.kernelMoved' | 'copiesPerByte';

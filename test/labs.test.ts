@@ -30,7 +30,12 @@ test('every runtime runs every method its adapter declares, each transfer verifi
       assert.is(run.bytes, 2 * 2 ** 20);
       assert.ok(run.mibPerSecond > 0 && run.wallSeconds > 0);
     }
-    assert.ok(result.runs.length + result.notMeasured.length === runtimeNames.length * lab.methods.length, `lab ${lab.id}: a row for every runtime × method`);
+    for (const runtime of runtimeNames) {
+      for (const method of lab.methods) {
+        const rows = [...result.runs, ...result.notMeasured].filter((row) => row.runtime === runtime && row.method === method);
+        assert.ok(rows.length > 0, `lab ${lab.id}: no row for ${runtime} ${method}`);
+      }
+    }
   }
 });
 
@@ -51,6 +56,55 @@ test('traced counts: read-write copies twice per byte, bun sendfile none', () =>
   const sendfile = results['02'].runs.find((run) => run.runtime === 'bun' && run.method === 'sendfile')!;
   assert.is(sendfile.copies!.fileToUser, 0);
   assert.is(sendfile.copies!.kernelMoved, sendfile.bytes);
+});
+
+const find = (lab: string, runtime: string, method: string, where: (run: LabResult['runs'][number]) => boolean = () => true) =>
+  results[lab].runs.filter((run) => run.runtime === runtime && run.method === method && where(run));
+
+test('lab 03: bun mmap+write maps the file once and copies each byte once', () => {
+  if (!results['03'].tracing.available) return;
+  const [run] = find('03', 'bun', 'mmap-write');
+  assert.ok(run.syscalls.mmap?.calls >= 1, 'the data file is mapped');
+  assert.is(run.copies!.fileToUser, 0, 'no read() of the file');
+  assert.ok(Math.abs(run.copiesPerByte! - 1) < 0.01, `copies/byte ${run.copiesPerByte}`);
+  assert.equal(results['03'].notMeasured.filter((row) => row.method === 'mmap-write').map((row) => row.runtime).sort(), ['deno', 'node']);
+});
+
+test('lab 04: the number of read() calls is the file size over the buffer size, plus the one that returns 0', () => {
+  if (!results['04'].tracing.available) return;
+  for (const runtime of runtimeNames) {
+    const sweep = find('04', runtime, 'read-write');
+    assert.equal(sweep.map((run) => run.chunk), [4, 16, 64, 256, 1024].map((kib) => kib * 1024), `${runtime}: every buffer size ran`);
+    for (const run of sweep) assert.is(run.calls!.fileToUser, run.bytes / run.chunk! + 1, `${runtime} ${run.chunk}`);
+    assert.ok(sweep[0].modeSwitches! > sweep[4].modeSwitches! * 8, `${runtime}: 4 KiB buffers switch modes far more often than 1 MiB ones`);
+  }
+});
+
+test('lab 05: copy_file_range copies file to file inside the kernel; across file systems each runtime falls back', () => {
+  if (!results['05'].tracing.available) return;
+  for (const runtime of runtimeNames) {
+    const [same, other] = find('05', runtime, 'copy-file');
+    assert.ok(same.destination?.startsWith('same file system'), same.destination);
+    assert.ok(same.syscalls.copy_file_range?.calls >= 1, `${runtime}: copy_file_range`);
+    assert.is(same.copies!.kernelMoved, same.bytes, `${runtime}: all bytes moved in the kernel`);
+    assert.is(same.copiesPerByte, 0);
+    if (!other) continue; // no second file system on this machine
+    // EXDEV: libuv and Rust's std fall back to sendfile; Bun to a read/write loop.
+    if (runtime === 'bun') assert.ok(Math.abs(other.copiesPerByte! - 2) < 0.01, `bun other fs: ${other.copiesPerByte}`);
+    else assert.ok(other.syscalls.sendfile?.bytes === other.bytes, `${runtime} other fs: ${JSON.stringify(other.syscalls)}`);
+  }
+});
+
+test('lab 06: only bun reaches the kernel path into a pipe, a pipe-full (64 KiB) per call', () => {
+  if (!results['06'].tracing.available) return;
+  const [sendfile] = find('06', 'bun', 'sendfile');
+  assert.is(sendfile.copies!.kernelMoved, sendfile.bytes);
+  assert.is(sendfile.copies!.userToPipe, 0);
+  assert.ok(sendfile.calls!.kernelMoved >= sendfile.bytes / 65536, `${sendfile.calls!.kernelMoved} sendfile calls`);
+  for (const runtime of ['node', 'deno']) {
+    assert.ok(results['06'].notMeasured.some((row) => row.runtime === runtime && row.method === 'sendfile' && row.status === 'unavailable'), runtime);
+    for (const run of find('06', runtime, 'stream')) assert.is(run.copies!.userToPipe, run.bytes, `${runtime} stream writes every byte`);
+  }
 });
 
 test.run();

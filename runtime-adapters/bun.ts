@@ -15,8 +15,10 @@ export const bun: RuntimeAdapter = {
       api: {
         tcp: 'fsPromises FileHandle.read() into one reused Uint8Array, Bun.listen socket.write() (partial writes resumed on drain)',
         http: 'Bun.serve with a direct ReadableStream: FileHandle.read() into one reused buffer, controller.write() then flush()',
+        pipe: 'FileHandle.read() into one reused buffer, Bun.write(Bun.stdout, chunk)',
+        file: "FileHandle.read() into one reused buffer, FileHandle.write() to the copy (node:fs/promises, as Node's)",
       },
-      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendmsg'] },
+      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendmsg'], pipe: ['read', 'write'], file: ['read', 'write'] },
     },
     stream: {
       available: true,
@@ -25,15 +27,19 @@ export const bun: RuntimeAdapter = {
         // Measured with strace on Bun 1.4.5: Bun.serve recognises a stream that comes straight
         // from a Bun.file and sends it with sendfile(2), exactly like Response(Bun.file(file)).
         http: 'Bun.serve returning new Response(Bun.file(file).stream()) — which Bun also turns into sendfile(2)',
+        pipe: 'Bun.file(file).stream() chunks written with Bun.write(Bun.stdout, chunk)',
       },
-      expectedSyscalls: { tcp: ['pread64', 'sendto'], http: ['sendfile'] },
+      expectedSyscalls: { tcp: ['pread64', 'sendto'], http: ['sendfile'], pipe: ['pread64', 'write'] },
     },
     sendfile: {
       available: true,
       api: {
         http: 'Bun.serve returning new Response(Bun.file(file)) — sendfile(2) on Linux for plain HTTP, files of at least 1 MiB (FileResponseStream.zig canSendfile)',
+        // Measured on Bun 1.4.5: only Bun.stdout reaches sendfile; Bun.write(Bun.file(fifo), …)
+        // tries copy_file_range (EINVAL) and falls back to read/write.
+        pipe: 'Bun.write(Bun.stdout, Bun.file(file)) with stdout a pipe — sendfile(2), which the kernel runs as splice into a pipe',
       },
-      expectedSyscalls: { http: ['sendfile'] },
+      expectedSyscalls: { http: ['sendfile'], pipe: ['sendfile'] },
     },
     'mmap-write': {
       available: true,

@@ -22,16 +22,19 @@ export const deno: RuntimeAdapter = {
       api: {
         tcp: 'Deno.FsFile.read() into one reused Uint8Array, Deno.Conn.write() until every byte is written',
         http: 'Deno.serve with a ReadableStream body: Deno.FsFile.read() into a fresh buffer per chunk (a stream keeps the chunk it is given, so one buffer cannot be reused)',
+        pipe: 'Deno.FsFile.read() into one reused Uint8Array, Deno.stdout.write() until every byte is written',
+        file: 'Deno.FsFile.read() into one reused Uint8Array, Deno.FsFile.write() to the copy',
       },
-      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'] },
+      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'], pipe: ['read', 'write'], file: ['read', 'write'] },
     },
     stream: {
       available: true,
       api: {
         tcp: 'Deno.FsFile.readable.pipeTo(conn.writable)',
         http: 'Deno.serve returning new Response(file.readable) — read in 64 KiB chunks by ext/http',
+        pipe: 'Deno.FsFile.readable.pipeTo(Deno.stdout.writable, { preventClose: true })',
       },
-      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'] },
+      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'], pipe: ['read', 'write'] },
     },
     sendfile: {
       available: false,

@@ -17,16 +17,19 @@ export const node: RuntimeAdapter = {
       api: {
         tcp: 'fsPromises FileHandle.read() into one reused Buffer, net.Socket.write() (waits for the write callback before reusing it)',
         http: 'FileHandle.read() into one reused Buffer, http.ServerResponse.write() (waits for the write callback)',
+        pipe: 'FileHandle.read() into one reused Buffer, process.stdout.write() (waits for the write callback)',
+        file: 'FileHandle.read() into one reused Buffer, FileHandle.write() to the copy',
       },
-      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'] },
+      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'], pipe: ['read', 'write'], file: ['read', 'write'] },
     },
     stream: {
       available: true,
       api: {
         tcp: 'stream.pipeline(fs.createReadStream(file), socket)',
         http: 'stream.pipeline(fs.createReadStream(file), response)',
+        pipe: 'stream.pipeline(fs.createReadStream(file), process.stdout, { end: false })',
       },
-      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'] },
+      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'], pipe: ['read', 'write'] },
     },
     sendfile: {
       available: false,

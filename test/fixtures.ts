@@ -6,13 +6,17 @@ import { readTrace } from '../scripts/parse.ts';
 
 export const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-export interface TraceFixture { lab: string; runtime: string; method: string; dataFile: string; bytes: number; port: number }
+export interface TraceFixture {
+  lab: string; runtime: string; method: string; dataFile: string; bytes: number;
+  /** The server's port (labs with a socket), the copy's path (lab 05) or the named pipe (lab 06). */
+  port?: number; outFile?: string; pipe?: string;
+}
 
 export const traceFixtures = (JSON.parse(readFileSync(fixturesDir + 'traces.json', 'utf8')) as { traces: Record<string, TraceFixture> }).traces;
 
 export async function ledgerOf(name: string): Promise<{ ledger: Ledger; fixture: TraceFixture }> {
   const fixture = traceFixtures[name];
-  const counting = createLedger({ files: [fixture.dataFile], port: fixture.port });
+  const counting = createLedger({ files: [fixture.dataFile, ...(fixture.outFile ? [fixture.outFile] : [])], pipes: fixture.pipe ? [fixture.pipe] : [], port: fixture.port });
   for await (const event of readTrace(fixturesDir + name)) counting.add(event);
   return { ledger: counting.ledger, fixture };
 }

@@ -1,4 +1,5 @@
 import { test } from 'uvu';
+import { findLab } from '../scripts/catalogue.ts';
 import * as assert from 'uvu/assert';
 import { copiesPerByte, modeSwitches } from '../scripts/ledger.ts';
 import { adapters } from '../runtime-adapters/index.ts';
@@ -60,12 +61,42 @@ test('each fixture shows the syscalls its adapter declares', async () => {
     const method = adapters[fixture.runtime as RuntimeName].methods[fixture.method as MethodName];
     assert.ok(method.available, `${name}: the adapter says ${fixture.method} is available`);
     if (!method.available || name.includes('512KiB')) continue;
-    const protocol = fixture.lab === '01' ? 'tcp' : 'http';
+    const protocol = findLab(fixture.lab)!.protocol;
     const { ledger } = await ledgerOf(name);
     for (const syscall of method.expectedSyscalls[protocol] ?? []) {
       assert.ok(ledger.syscalls[syscall]?.calls, `${name}: expected ${syscall}, saw ${Object.keys(ledger.syscalls).join(', ')}`);
     }
   }
+});
+
+test('bun mmap+write: one mmap of the file, no read(), each byte copied once into the socket', async () => {
+  const { ledger, fixture } = await ledgerOf('lab-03-bun-mmap-write.strace');
+  assert.is(ledger.mmaps, 1);
+  assert.is(ledger.copies.fileToUser, 0);
+  assert.is(ledger.copies.userToSocket, fixture.bytes);
+  assert.ok(within(copiesPerByte(ledger, fixture.bytes), 1, 0.001));
+});
+
+test('copy_file_range across file systems: EXDEV, then node falls back to sendfile and bun to read/write', async () => {
+  const node = await ledgerOf('lab-05-node-copy-file-other-fs.strace');
+  assert.is(node.ledger.syscalls.copy_file_range?.bytes, 0, 'the EXDEV attempt moved nothing');
+  assert.is(node.ledger.syscalls.sendfile?.bytes, node.fixture.bytes);
+  assert.is(copiesPerByte(node.ledger, node.fixture.bytes), 0);
+  const bun = await ledgerOf('lab-05-bun-copy-file-other-fs.strace');
+  assert.is(bun.ledger.copies.fileToUser, bun.fixture.bytes);
+  assert.is(bun.ledger.copies.userToFile, bun.fixture.bytes);
+  const deno = await ledgerOf('lab-05-deno-copy-file.strace');
+  assert.is(deno.ledger.copies.kernelMoved, deno.fixture.bytes, 'same file system: copy_file_range moved it all');
+  assert.is(copiesPerByte(deno.ledger, deno.fixture.bytes), 0);
+});
+
+test('a file into a pipe: bun sendfile moves a pipe-full per call; deno writes every byte', async () => {
+  const bun = await ledgerOf('lab-06-bun-sendfile.strace');
+  assert.is(bun.ledger.copies.kernelMoved, bun.fixture.bytes);
+  assert.is(bun.ledger.calls.kernelMoved, bun.fixture.bytes / 65536, 'the default pipe holds 64 KiB');
+  const deno = await ledgerOf('lab-06-deno-stream.strace');
+  assert.is(deno.ledger.copies.userToPipe, deno.fixture.bytes);
+  assert.ok(within(copiesPerByte(deno.ledger, deno.fixture.bytes), 2, 0.01));
 });
 
 test.run();

@@ -6,6 +6,7 @@
 //   {"served":i,"usage":{...}}               after the runner's i-th "usage" line on stdin
 //   {"failed":"why"}                         the server could not do its job
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import process from 'node:process';
 
 export interface ServerOptions {
@@ -25,6 +26,18 @@ export interface Usage {
   voluntaryContextSwitches: number;
   involuntaryContextSwitches: number;
   minorPageFaults: number;
+  /** Bytes this process caused to be read from storage (/proc/self/io read_bytes): 0 when every
+   *  read was served from the page cache. Null where it cannot be read (not Linux; Deno asks for
+   *  --allow-all before it opens anything under /proc/self). */
+  storageReadBytes: number | null;
+}
+
+function storageReadBytes(): number | null {
+  try {
+    return Number(/read_bytes:\s*(\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? NaN);
+  } catch {
+    return null;
+  }
 }
 
 export function parseServerArgs(argv: string[]): ServerOptions {
@@ -52,6 +65,7 @@ function usageNow(): Usage {
     voluntaryContextSwitches: u.voluntaryContextSwitches,
     involuntaryContextSwitches: u.involuntaryContextSwitches,
     minorPageFaults: u.minorPageFault,
+    storageReadBytes: typeof Deno === 'undefined' ? storageReadBytes() : null,
   };
 }
 
@@ -63,6 +77,7 @@ export function usageSince(start: Usage, now: Usage): Usage {
     voluntaryContextSwitches: now.voluntaryContextSwitches - start.voluntaryContextSwitches,
     involuntaryContextSwitches: now.involuntaryContextSwitches - start.involuntaryContextSwitches,
     minorPageFaults: now.minorPageFaults - start.minorPageFaults,
+    storageReadBytes: now.storageReadBytes === null || start.storageReadBytes === null ? null : now.storageReadBytes - start.storageReadBytes,
   };
 }
 

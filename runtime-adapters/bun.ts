@@ -17,8 +17,9 @@ export const bun: RuntimeAdapter = {
         http: 'Bun.serve with a direct ReadableStream: FileHandle.read() into one reused buffer, controller.write() then flush()',
         pipe: 'FileHandle.read() into one reused buffer, Bun.write(Bun.stdout, chunk)',
         file: "FileHandle.read() into one reused buffer, FileHandle.write() to the copy (node:fs/promises, as Node's)",
+        log: 'a Bun.serve broker: FileHandle.read() of the fetched range into one reused buffer, written through a direct stream',
       },
-      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendmsg'], pipe: ['read', 'write'], file: ['read', 'write'] },
+      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendmsg'], pipe: ['read', 'write'], file: ['read', 'write'], log: ['pread64', 'sendmsg'] },
     },
     stream: {
       available: true,
@@ -38,8 +39,9 @@ export const bun: RuntimeAdapter = {
         // Measured on Bun 1.4.5: only Bun.stdout reaches sendfile; Bun.write(Bun.file(fifo), …)
         // tries copy_file_range (EINVAL) and falls back to read/write.
         pipe: 'Bun.write(Bun.stdout, Bun.file(file)) with stdout a pipe — sendfile(2), which the kernel runs as splice into a pipe',
+        log: 'a Bun.serve broker answering a fetch with new Response(Bun.file(segment).slice(start, end)) — sendfile(2) with an offset, like Kafka\'s FileChannel.transferTo',
       },
-      expectedSyscalls: { http: ['sendfile'], pipe: ['sendfile'] },
+      expectedSyscalls: { http: ['sendfile'], pipe: ['sendfile'], log: ['sendfile'] },
     },
     'mmap-write': {
       available: true,

@@ -24,8 +24,9 @@ export const deno: RuntimeAdapter = {
         http: 'Deno.serve with a ReadableStream body: Deno.FsFile.read() into a fresh buffer per chunk (a stream keeps the chunk it is given, so one buffer cannot be reused)',
         pipe: 'Deno.FsFile.read() into one reused Uint8Array, Deno.stdout.write() until every byte is written',
         file: 'Deno.FsFile.read() into one reused Uint8Array, Deno.FsFile.write() to the copy',
+        log: 'a Deno.serve broker: Deno.FsFile.seek() to the fetched range, read() into fresh buffers for a ReadableStream body',
       },
-      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'], pipe: ['read', 'write'], file: ['read', 'write'] },
+      expectedSyscalls: { tcp: ['read', 'sendto'], http: ['read', 'sendto'], pipe: ['read', 'write'], file: ['read', 'write'], log: ['read', 'sendto'] },
     },
     stream: {
       available: true,

@@ -19,8 +19,9 @@ export const node: RuntimeAdapter = {
         http: 'FileHandle.read() into one reused Buffer, http.ServerResponse.write() (waits for the write callback)',
         pipe: 'FileHandle.read() into one reused Buffer, process.stdout.write() (waits for the write callback)',
         file: 'FileHandle.read() into one reused Buffer, FileHandle.write() to the copy',
+        log: 'a node:http broker: FileHandle.read() of the fetched range at its position into one reused Buffer, response.write()',
       },
-      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'], pipe: ['read', 'write'], file: ['read', 'write'] },
+      expectedSyscalls: { tcp: ['read', 'write'], http: ['read', 'write'], pipe: ['read', 'write'], file: ['read', 'write'], log: ['pread64', 'write'] },
     },
     stream: {
       available: true,

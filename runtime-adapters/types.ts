@@ -9,9 +9,10 @@ export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'send
 
 /**
  * Where a lab's bytes go: raw TCP or HTTP/1.1 to the fixed client (so HTTP-only facilities are
- * compared with an HTTP baseline), a named pipe the client reads, or another file (no client).
+ * compared with an HTTP baseline), a named pipe the client reads, another file (no client), or
+ * a log broker's consumers fetching over HTTP (lab 07).
  */
-export type Protocol = 'tcp' | 'http' | 'pipe' | 'file';
+export type Protocol = 'tcp' | 'http' | 'pipe' | 'file' | 'log';
 
 export interface AvailableMethod {
   available: true;

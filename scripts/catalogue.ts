@@ -14,6 +14,8 @@ export interface Lab {
   chunks?: number[];
   /** Copy-file also runs onto a second file system (tmpfs), where copy_file_range gives EXDEV (lab 05). */
   otherFileSystem?: boolean;
+  /** Consumers that read the whole log at once in each transfer (lab 07); the buffer is the batch size. */
+  consumers?: number;
 }
 
 export interface Chapter {
@@ -32,6 +34,7 @@ export const labs: Lab[] = [
     chunks: [4, 16, 64, 256, 1024].map((kib) => kib * 1024) },
   { id: '05', slug: '05-file-to-file', title: 'File to file: copy_file_range and its fallbacks', protocol: 'file', methods: ['read-write', 'copy-file'], otherFileSystem: true },
   { id: '06', slug: '06-pipes', title: 'Pipes and splice', protocol: 'pipe', methods: ['read-write', 'stream', 'sendfile'] },
+  { id: '07', slug: '07-kafka-log', title: "Kafka's log: a broker that never parses its batches", protocol: 'log', methods: ['read-write', 'sendfile'], consumers: 4 },
 ];
 
 /** Chapters with a lab share its id, slug and title; chapters without one are listed after them. */

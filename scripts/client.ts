@@ -3,7 +3,8 @@
 // prints one JSON line per transfer: {"transfer":i,"bytes":n,"sha256":hex,"seconds":s}. Before
 // each transfer after the first it waits for a line on stdin, so the runner can read the server's
 // resource usage between transfers without the next one running.
-// Usage: client.ts --port N --protocol tcp|http --count K, or --path FIFO --bytes N --protocol pipe --count K
+// Usage: client.ts --port N --protocol tcp|http --count K, or --path FIFO --bytes N --protocol pipe --count K,
+// or --port N --protocol log --consumers C --fetch BYTES [--produce --path DATA --batch BYTES] --count K
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
@@ -62,6 +63,55 @@ async function* pipeTransfers(path: string, bytes: number): AsyncGenerator<Recei
   }
 }
 
+// Lab 07's producer: the data file, POSTed as record batches of `batch` bytes, one at a time.
+async function produce(port: number, path: string, batch: number): Promise<{ batches: number; seconds: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const started = performance.now();
+  let batches = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: batch })) {
+    await new Promise<void>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, path: '/produce', method: 'POST', agent, headers: { 'content-length': (chunk as Buffer).length } }, (response) => {
+        response.resume();
+        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`produce answered HTTP ${response.statusCode}`))));
+      });
+      request.on('error', reject);
+      request.end(chunk);
+    });
+    batches += 1;
+  }
+  agent.destroy();
+  return { batches, seconds: (performance.now() - started) / 1000 };
+}
+
+// Lab 07's consumer: fetch from offset 0 until the broker has nothing more, hashing every batch.
+async function consume(port: number, maxBytes: number, agent: http.Agent): Promise<Received> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (let offset = 0; ;) {
+    const { next, size } = await new Promise<{ next: number; size: number }>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: `/fetch?offset=${offset}&maxBytes=${maxBytes}`, agent }, (response) => {
+        let size = 0;
+        response.on('data', (chunk: Buffer) => { size += chunk.length; hash.update(chunk); });
+        response.on('end', () => resolve({ next: Number(response.headers['x-next-offset']), size }));
+        response.on('error', reject);
+      }).on('error', reject);
+    });
+    if (size === 0) return { bytes, sha256: hash.digest('hex') };
+    bytes += size;
+    offset = next;
+  }
+}
+
+/** One transfer of lab 07: `consumers` consumers read the whole log at once; all must agree. */
+async function consumeAll(port: number, consumers: number, maxBytes: number): Promise<Received> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: consumers });
+  const received = await Promise.all(Array.from({ length: consumers }, () => consume(port, maxBytes, agent)));
+  agent.destroy();
+  const odd = received.findIndex((one) => one.sha256 !== received[0].sha256 || one.bytes !== received[0].bytes);
+  if (odd >= 0) throw new Error(`consumer ${odd + 1} of ${consumers} received different bytes from consumer 1`);
+  return received[0];
+}
+
 function flag(name: string): string {
   const index = process.argv.indexOf(`--${name}`);
   if (index < 0 || index + 1 >= process.argv.length) throw new Error(`client needs --${name}`);
@@ -71,7 +121,10 @@ function flag(name: string): string {
 const protocol = flag('protocol');
 const fromPipe = protocol === 'pipe' ? pipeTransfers(flag('path'), Number(flag('bytes'))) : null;
 const fetchOnce = fromPipe ? async () => (await fromPipe.next()).value as Received
+  : protocol === 'log' ? () => consumeAll(Number(flag('port')), Number(flag('consumers')), Number(flag('fetch')))
   : protocol === 'http' ? () => fetchHttp(Number(flag('port'))) : () => fetchTcp(Number(flag('port')));
+// A broker with an empty log is filled first, outside every transfer's clock.
+const produced = process.argv.includes('--produce') ? await produce(Number(flag('port')), flag('path'), Number(flag('batch'))) : undefined;
 const count = Number(flag('count'));
 const go = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 for (let transfer = 1; transfer <= count; transfer++) {
@@ -80,7 +133,7 @@ for (let transfer = 1; transfer <= count; transfer++) {
   try {
     const received = await fetchOnce();
     const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(JSON.stringify({ transfer, ...received, seconds }) + '\n');
+    process.stdout.write(JSON.stringify({ transfer, ...received, seconds, ...(transfer === 1 && produced ? { produced } : {}) }) + '\n');
   } catch (error) {
     process.stdout.write(JSON.stringify({ transfer, error: (error as Error).message }) + '\n');
     process.exitCode = 1;

@@ -11,6 +11,7 @@ const sinks: Record<Protocol, { direction: Direction; title: string }> = {
   http: { direction: 'userToSocket', title: 'user→socket' },
   pipe: { direction: 'userToPipe', title: 'user→pipe' },
   file: { direction: 'userToFile', title: 'user→file' },
+  log: { direction: 'userToSocket', title: 'user→socket' },
 };
 
 function columns(result: LabResult): string[] {
@@ -84,6 +85,16 @@ export function renderResult(result: LabResult): string {
   ];
   for (const row of result.notMeasured) {
     lines.push(`  ${row.runtime} ${row.method}: ${row.status === 'unavailable' ? 'not available' : 'FAILED'} — ${row.reason}`);
+  }
+  const served = result.runs.filter((run) => run.consumers);
+  if (served.length) {
+    const storage = served.map((run) => `${run.runtime} ${run.method} ${run.storageReadBytes === null || run.storageReadBytes === undefined ? 'unknown' : formatBytes(run.storageReadBytes)}`);
+    lines.push('', `Each transfer: ${served[0].consumers} consumers read the whole log at once (bytes, copies/byte and MiB/s count all of them).`,
+      `Read from storage while serving (page cache misses): ${storage.join('; ')}.`);
+    for (const run of served.filter((candidate) => candidate.produce)) {
+      const { batches, batchBytes, seconds } = run.produce!;
+      lines.push(`Produced by ${run.runtime} ${run.method}: ${batches} batches of ${formatBytes(batchBytes)} in ${seconds.toFixed(2)} s (${(run.bytes / 2 ** 20 / seconds).toFixed(0)} MiB/s).`);
+    }
   }
   if (!result.tracing.available) {
     lines.push('', `Not traced: ${result.tracing.reason}. The rows are timed but carry no syscall counts (?).`, `To get them: ${result.tracing.fix}.`);

@@ -21,6 +21,9 @@ export interface Run {
   chunk?: number;
   /** A file lab's destination: the file system the copy was written to, e.g. "same file system (ext4)". */
   destination?: string;
+  /** Lab 07: consumers per transfer (bytes, copies/byte and MiB/s count all of them) and how the log was produced. */
+  consumers?: number;
+  produce?: { batches: number; batchBytes: number; seconds: number };
   sha256: string;
   verified: true;
   traced: boolean;
@@ -33,6 +36,8 @@ export interface Run {
   cpu: { user: number; sys: number };
   contextSwitches: number;
   minorPageFaults: number;
+  /** Median bytes read from storage per transfer (0: all from the page cache); null where unknown. */
+  storageReadBytes?: number | null;
   /** Median over the timed transfers. */
   wallSeconds: number;
   mibPerSecond: number;

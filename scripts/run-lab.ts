@@ -77,6 +77,17 @@ export function outputPath(plan: MethodPlan): string | null {
   return null;
 }
 
+/** A log lab's broker directory: filled by the first pass's producer, then served by every pass. */
+export function logDirectory(plan: MethodPlan): string | null {
+  if (plan.lab.protocol !== 'log') return null;
+  const dir = join(plan.outDir, `log-${plan.adapter.name}-${plan.method}-${plan.chunk}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Lab 07's consumers fetch at most this much per request, as a Kafka consumer's fetch.max.bytes would cap it. */
+const fetchBytes = 2 ** 20;
+
 /**
  * A pipe lab's server writes the file to its own stdout, which the shell points at a named pipe
  * the client reads: so Bun can see a pipe on fd 1 (Bun.write(Bun.stdout, …)), as it would when a
@@ -90,20 +101,23 @@ function stdoutInto(command: Command, fifo: string): Command {
  * Starts the server (and, unless the lab copies file to file, the client), runs `count` verified
  * transfers, and reads the server's usage after each.
  */
-async function transfers(plan: MethodPlan, count: number, traceFile: string | null): Promise<{ port: number | null; out: string | null; transfers: Transfer[] }> {
+export async function transfers(plan: MethodPlan, count: number, traceFile: string | null): Promise<{ port: number | null; out: string | null; logDir: string | null; produced?: Run['produce']; transfers: Transfer[] }> {
   const { adapter, data, lab } = plan;
   const entry = join(labsDir, lab.slug, 'server.ts');
   const out = outputPath(plan);
   const pipe = lab.protocol === 'pipe' && out;
   if (pipe && !existsSync(out)) await capture('mkfifo', [out]);
-  let command = adapter.command(entry, ['--method', plan.method, '--file', data.path, '--chunk', String(plan.chunk), '--transfers', String(count), ...(out ? ['--out', pipe ? '-' : out] : [])],
-    { readPaths: [labsDir, data.path], writePaths: out && !pipe ? [out] : [] });
+  const logDir = logDirectory(plan);
+  const produce = logDir !== null && !existsSync(join(logDir, '00000000000000000000.log'));
+  const writeTo = logDir ?? (out && !pipe ? out : null);
+  let command = adapter.command(entry, ['--method', plan.method, '--file', data.path, '--chunk', String(plan.chunk), '--transfers', String(count), ...(writeTo || pipe ? ['--out', pipe ? '-' : writeTo!] : [])],
+    { readPaths: [labsDir, data.path], writePaths: writeTo ? [writeTo] : [] });
   if (pipe) command = stdoutInto(command, out);
   if (traceFile && plan.tracing.available) command = traced(command, traceFile, plan.tracing.strace);
   const perTransfer = transferTimeoutMs(data.bytes) * (traceFile ? 5 : 1);
   const totalMs = startTimeoutMs + perTransfer * count;
   const children: Child[] = [];
-  const startClient = (target: string[]) => start({ file: process.execPath, args: ['--import', tsxLoader, clientEntry, ...target, '--protocol', lab.protocol, '--count', String(count)] }, { timeoutMs: totalMs });
+  const startClient = (target: string[]) => start({ file: process.execPath, args: ['--import', tsxLoader, plan.client ?? clientEntry, ...target, '--protocol', lab.protocol, '--count', String(count)] }, { timeoutMs: totalMs });
   // The shell's open of the named pipe waits for a reader, so a pipe lab's client comes first.
   const pipeClient = pipe ? startClient(['--path', out, '--bytes', String(data.bytes)]) : null;
   if (pipeClient) children.push(pipeClient);
@@ -119,17 +133,22 @@ async function transfers(plan: MethodPlan, count: number, traceFile: string | nu
   try {
     const ready = await fromServer<{ ready?: boolean; port?: number }>(startTimeoutMs);
     if (!ready.ready || (!ready.port && !out)) throw new Error(ready.failed ?? 'server did not report a port');
-    const client = pipeClient ?? (ready.port ? startClient(['--port', String(ready.port)]) : null);
+    const consumers = logDir ? ['--consumers', String(lab.consumers ?? 1), '--fetch', String(fetchBytes),
+      ...(produce ? ['--produce', '--path', data.path, '--batch', String(plan.chunk)] : [])] : [];
+    const client = pipeClient ?? (ready.port ? startClient(['--port', String(ready.port), ...consumers]) : null);
     if (client && !pipeClient) children.push(client);
     const results: Transfer[] = [];
+    let produced: Run['produce'];
     for (let i = 1; i <= count; i++) {
+      if (i > 1) await plan.beforeTransfer?.(i);
       if (i > 1) client?.send('next');
       if (out) server.send('go');
       let seconds = NaN;
       if (client) {
-        const received = parseLine<{ bytes?: number; sha256?: string; seconds?: number; error?: string }>(
-          await client.nextLine(perTransfer).catch((error) => { throw new Error(`client ${error.message}`); }), 'client');
+        const received = parseLine<{ bytes?: number; sha256?: string; seconds?: number; error?: string; produced?: { batches: number; seconds: number } }>(
+          await client.nextLine(perTransfer * (lab.consumers ?? 1) + (produce && i === 1 ? perTransfer : 0)).catch((error) => { throw new Error(`client ${error.message}`); }), 'client');
         if (received.error) throw new Error(`transfer ${i} failed in the client: ${received.error}`);
+        if (received.produced) produced = { ...received.produced, batchBytes: plan.chunk };
         verify(i, received, data);
         seconds = received.seconds ?? NaN;
       }
@@ -149,7 +168,7 @@ async function transfers(plan: MethodPlan, count: number, traceFile: string | nu
     const exit = await Promise.race([server.exited, new Promise<null>((resolve) => { timer = setTimeout(resolve, 10_000, null); })]);
     clearTimeout(timer);
     if (exit === null) throw new Error(`${adapter.name} server did not exit after its last transfer`);
-    return { port: ready.port ?? null, out, transfers: results };
+    return { port: ready.port ?? null, out, logDir, produced, transfers: results };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }
@@ -173,7 +192,9 @@ export async function runMethod(plan: MethodPlan): Promise<Run> {
 
   plan.progress(`timing ${1 + plan.timedRuns} transfers (1 warm-up)`);
   // The warm-up transfer's usage is the baseline the first timed transfer is measured from.
-  const timed = (await transfers(plan, 1 + plan.timedRuns, null)).transfers;
+  const timedPass = await transfers(plan, 1 + plan.timedRuns, null);
+  const timed = timedPass.transfers;
+  const consumers = lab.consumers ?? 1;
   const usage = perTransferUsage(timed);
   const seconds = median(timed.slice(1).map((transfer) => transfer.seconds));
 
@@ -183,10 +204,12 @@ export async function runMethod(plan: MethodPlan): Promise<Run> {
     mkdirSync(tracesDir, { recursive: true });
     const sweep = lab.chunks && method === 'read-write' ? `-${plan.chunk}` : plan.outDir !== dirname(data.path) ? '-other-fs' : '';
     const traceFile = join(tracesDir, `lab-${lab.id}-${adapter.name}-${method}${sweep}.strace`);
-    const { port, out } = await transfers(plan, 1, traceFile);
+    const { port, out, logDir } = await transfers(plan, 1, traceFile);
     const sink = out ? realpathSync(out) : null;
+    // A broker serves its segment, not the data file it was produced from.
+    const source = logDir ? realpathSync(join(logDir, '00000000000000000000.log')) : realpathSync(data.path);
     const counting = createLedger({
-      files: [realpathSync(data.path), ...(sink && lab.protocol === 'file' ? [sink] : [])],
+      files: [source, ...(sink && lab.protocol === 'file' ? [sink] : [])],
       pipes: sink && lab.protocol === 'pipe' ? [sink] : [],
       port: port ?? undefined,
     });
@@ -208,13 +231,16 @@ export async function runMethod(plan: MethodPlan): Promise<Run> {
     syscalls: ledger?.syscalls ?? {},
     copies: ledger?.copies ?? null,
     calls: ledger?.calls ?? null,
-    copiesPerByte: ledger ? copiesPerByte(ledger, data.bytes) : null,
+    // Lab 07 serves every byte once per consumer: per byte delivered, not per byte of the file.
+    copiesPerByte: ledger ? copiesPerByte(ledger, data.bytes * consumers) : null,
     modeSwitches: ledger ? modeSwitches(ledger) : null,
     cpu: { user: median(usage.map((u) => u.userSeconds)), sys: median(usage.map((u) => u.sysSeconds)) },
     contextSwitches: median(usage.map((u) => u.voluntaryContextSwitches + u.involuntaryContextSwitches)),
     minorPageFaults: median(usage.map((u) => u.minorPageFaults)),
+    storageReadBytes: usage.some((u) => u.storageReadBytes === null) ? null : median(usage.map((u) => u.storageReadBytes!)),
     wallSeconds: seconds,
-    mibPerSecond: data.bytes / 2 ** 20 / seconds,
+    mibPerSecond: (data.bytes * consumers) / 2 ** 20 / seconds,
     timedTransfers: plan.timedRuns,
+    ...(lab.consumers ? { consumers, produce: timedPass.produced } : {}),
   };
 }

@@ -107,4 +107,17 @@ test('lab 06: only bun reaches the kernel path into a pipe, a pipe-full (64 KiB)
   }
 });
 
+test('lab 07: the broker serves every consumer from its segment, sendfile without a user-space copy, all from the page cache', () => {
+  const result = results['07'];
+  for (const run of result.runs) {
+    assert.is(run.consumers, 4);
+    if (run.storageReadBytes !== null) assert.is(run.storageReadBytes, 0, `${run.runtime} ${run.method} read nothing from storage`);
+  }
+  assert.ok(find('07', 'node', 'read-write')[0].produce!.batches >= 2 * 2 ** 20 / 65536, 'the producer sent the file as 64 KiB batches');
+  if (!result.tracing.available) return;
+  const [sendfile] = find('07', 'bun', 'sendfile');
+  assert.is(sendfile.copies!.fileToUser, 0);
+  assert.is(sendfile.copies!.kernelMoved, sendfile.bytes * 4, 'every consumer got the whole log by sendfile');
+});
+
 test.run();

@@ -18,6 +18,8 @@ export interface ServerOptions {
   transfers: number;
   /** Where a file lab writes the copy (lab 05); "-" means stdout, which is a pipe (lab 06). */
   out: string;
+  /** A directory with cert.pem and key.pem, for the HTTPS method of lab 08. */
+  tls: string;
 }
 
 export interface Usage {
@@ -41,7 +43,7 @@ function storageReadBytes(): number | null {
 }
 
 export function parseServerArgs(argv: string[]): ServerOptions {
-  const options: ServerOptions = { method: '', file: '', chunk: 65536, transfers: 1, out: '' };
+  const options: ServerOptions = { method: '', file: '', chunk: 65536, transfers: 1, out: '', tls: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--method') options.method = value;
@@ -49,6 +51,7 @@ export function parseServerArgs(argv: string[]): ServerOptions {
     else if (flag === '--chunk') options.chunk = Number(value);
     else if (flag === '--transfers') options.transfers = Number(value);
     else if (flag === '--out') options.out = value;
+    else if (flag === '--tls') options.tls = value;
     else fail(`unknown server argument ${flag}`);
   }
   // When stdout carries the data (a pipe lab), the runner listens on stderr instead.

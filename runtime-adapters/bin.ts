@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const binDir = fileURLToPath(new URL('../node_modules/.bin/', import.meta.url));
 
+/** WORKBOOK_BUN or WORKBOOK_DENO names another executable: how a test makes a runtime missing or broken. */
 export function binPath(name: string): string {
-  return binDir + name;
+  return process.env[`WORKBOOK_${name.toUpperCase()}`] || binDir + name;
 }
 
 export function isInstalled(executable: string): boolean {

@@ -48,6 +48,21 @@ export const bun: RuntimeAdapter = {
       api: { tcp: 'Bun.mmap(file) — a Uint8Array over a MAP_SHARED mapping, no copy — written to a Bun.listen socket' },
       expectedSyscalls: { tcp: ['mmap', 'sendto'] },
     },
+    transform: {
+      available: true,
+      api: { http: 'Bun.serve with a direct ReadableStream: read into one reused buffer, XOR each byte in place, write' },
+      expectedSyscalls: { http: ['read', 'sendmsg'] },
+    },
+    gzip: {
+      available: true,
+      api: { http: "Bun.serve returning new Response(Bun.file(file).stream().pipeThrough(new CompressionStream('gzip')))" },
+      expectedSyscalls: { http: ['sendto'] },
+    },
+    tls: {
+      available: true,
+      api: { http: 'Bun.serve({ tls }) returning new Response(Bun.file(file)) — the sendfile method behind HTTPS, where Bun cannot use sendfile (FileResponseStream.zig: no sendfile with SSL)' },
+      expectedSyscalls: { http: ['sendto'] },
+    },
     'copy-file': {
       available: true,
       api: { file: 'Bun.write(Bun.file(dest), Bun.file(src)) — copy_file.zig: copy_file_range for regular files, read/write fallback' },

@@ -45,6 +45,21 @@ export const deno: RuntimeAdapter = {
       available: false,
       reason: 'Deno has no mmap API (none in the Deno namespace; only FFI to libc could map a file)',
     },
+    transform: {
+      available: true,
+      api: { http: 'Deno.serve returning new Response(file.readable.pipeThrough(a TransformStream that XORs each byte))' },
+      expectedSyscalls: { http: ['read', 'sendto'] },
+    },
+    gzip: {
+      available: true,
+      api: { http: "Deno.serve returning new Response(file.readable.pipeThrough(new CompressionStream('gzip')))" },
+      expectedSyscalls: { http: ['read', 'sendto'] },
+    },
+    tls: {
+      available: true,
+      api: { http: 'Deno.serve({ cert, key }) (rustls in user space) returning new Response(file.readable)' },
+      expectedSyscalls: { http: ['read', 'sendto'] },
+    },
     'copy-file': {
       available: true,
       api: { file: 'Deno.copyFile(src, dest) — Rust std::fs::copy on Linux: copy_file_range, then sendfile, then read/write' },

@@ -40,6 +40,21 @@ export const node: RuntimeAdapter = {
       available: false,
       reason: 'Node has no mmap API in core (node:fs has none; only third-party native addons map files)',
     },
+    transform: {
+      available: true,
+      api: { http: 'stream.pipeline(fs.createReadStream(file), a Transform that XORs each byte, response)' },
+      expectedSyscalls: { http: ['read', 'write'] },
+    },
+    gzip: {
+      available: true,
+      api: { http: 'stream.pipeline(fs.createReadStream(file), zlib.createGzip(), response)' },
+      expectedSyscalls: { http: ['read', 'write'] },
+    },
+    tls: {
+      available: true,
+      api: { http: 'https.createServer (OpenSSL in user space) with stream.pipeline(fs.createReadStream(file), response)' },
+      expectedSyscalls: { http: ['read', 'write'] },
+    },
     'copy-file': {
       available: true,
       api: { file: 'fs.promises.copyFile(src, dest) — libuv uv_fs_copyfile: copy_file_range, then sendfile, then read/write' },

@@ -4,8 +4,8 @@
 export type RuntimeName = 'node' | 'bun' | 'deno';
 export const runtimeNames: readonly RuntimeName[] = ['node', 'bun', 'deno'];
 
-export type MethodName = 'read-write' | 'stream' | 'sendfile' | 'mmap-write' | 'copy-file';
-export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'sendfile', 'mmap-write', 'copy-file'];
+export type MethodName = 'read-write' | 'stream' | 'sendfile' | 'mmap-write' | 'copy-file' | 'transform' | 'gzip' | 'tls';
+export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'sendfile', 'mmap-write', 'copy-file', 'transform', 'gzip', 'tls'];
 
 /**
  * Where a lab's bytes go: raw TCP or HTTP/1.1 to the fixed client (so HTTP-only facilities are

@@ -35,6 +35,7 @@ export const labs: Lab[] = [
   { id: '05', slug: '05-file-to-file', title: 'File to file: copy_file_range and its fallbacks', protocol: 'file', methods: ['read-write', 'copy-file'], otherFileSystem: true },
   { id: '06', slug: '06-pipes', title: 'Pipes and splice', protocol: 'pipe', methods: ['read-write', 'stream', 'sendfile'] },
   { id: '07', slug: '07-kafka-log', title: "Kafka's log: a broker that never parses its batches", protocol: 'log', methods: ['read-write', 'sendfile'], consumers: 4 },
+  { id: '08', slug: '08-limits', title: 'Where zero-copy does not fit', protocol: 'http', methods: ['read-write', 'sendfile', 'transform', 'gzip', 'tls'] },
 ];
 
 /** Chapters with a lab share its id, slug and title; chapters without one are listed after them. */

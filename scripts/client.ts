@@ -6,12 +6,15 @@
 // Usage: client.ts --port N --protocol tcp|http --count K, or --path FIFO --bytes N --protocol pipe --count K,
 // or --port N --protocol log --consumers C --fetch BYTES [--produce --path DATA --batch BYTES] --count K
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { xorInPlace } from '../labs/08-limits/transform.ts';
 
 interface Received { bytes: number; sha256: string }
 
@@ -32,10 +35,19 @@ function fetchTcp(port: number): Promise<Received> {
   });
 }
 
+/**
+ * Lab 08 options: --tls CERT fetches over HTTPS trusting only that certificate; --undo xor|gzip
+ * reverses the server's transform so the original SHA-256 can be checked.
+ */
 function fetchHttp(port: number): Promise<Received> {
+  const cert = process.argv.includes('--tls') ? readFileSync(flag('tls')) : null;
+  const undo = process.argv.includes('--undo') ? flag('undo') : null;
+  const get = cert ? https.get : http.get;
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path: '/', agent: false }, (response) => {
+    const request = get({ host: '127.0.0.1', port, path: '/', agent: false, ...(cert ? { ca: cert } : {}) }, (response) => {
       if (response.statusCode !== 200) reject(new Error(`server answered HTTP ${response.statusCode}`));
+      else if (undo === 'gzip') drain(response.pipe(createGunzip())).then(resolve, reject);
+      else if (undo === 'xor') drain(response.pipe(new Transform({ transform(chunk: Buffer, _encoding, done) { done(null, xorInPlace(chunk)); } }))).then(resolve, reject);
       else drain(response).then(resolve, reject);
     });
     request.on('error', reject);

@@ -85,6 +85,23 @@ export function logDirectory(plan: MethodPlan): string | null {
   return dir;
 }
 
+/** Lab 08 changes the bytes on the way; the client undoes it before checking the SHA-256. */
+const undo: Partial<Record<MethodName, string[]>> = { transform: ['--undo', 'xor'], gzip: ['--undo', 'gzip'] };
+
+/**
+ * A self-signed certificate for 127.0.0.1 (lab 08's HTTPS method), made once per session with the
+ * openssl command line; the client trusts exactly this certificate.
+ */
+async function certificate(dir: string): Promise<string> {
+  const tls = join(dir, 'tls');
+  if (existsSync(join(tls, 'cert.pem'))) return tls;
+  mkdirSync(tls, { recursive: true });
+  const made = await capture('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(tls, 'key.pem'), '-out', join(tls, 'cert.pem')]).catch(() => null);
+  if (!made || made.code !== 0) throw new Error(`the HTTPS method needs a certificate, made with the openssl command, which failed or is missing (${made?.stderr.trim().split('\n')[0] ?? 'not found'}): install openssl`);
+  return tls;
+}
+
 /** Lab 07's consumers fetch at most this much per request, as a Kafka consumer's fetch.max.bytes would cap it. */
 const fetchBytes = 2 ** 20;
 
@@ -110,8 +127,10 @@ export async function transfers(plan: MethodPlan, count: number, traceFile: stri
   const logDir = logDirectory(plan);
   const produce = logDir !== null && !existsSync(join(logDir, '00000000000000000000.log'));
   const writeTo = logDir ?? (out && !pipe ? out : null);
-  let command = adapter.command(entry, ['--method', plan.method, '--file', data.path, '--chunk', String(plan.chunk), '--transfers', String(count), ...(writeTo || pipe ? ['--out', pipe ? '-' : writeTo!] : [])],
-    { readPaths: [labsDir, data.path], writePaths: writeTo ? [writeTo] : [] });
+  const tls = plan.method === 'tls' ? await certificate(plan.outDir) : null;
+  let command = adapter.command(entry, ['--method', plan.method, '--file', data.path, '--chunk', String(plan.chunk), '--transfers', String(count),
+    ...(writeTo || pipe ? ['--out', pipe ? '-' : writeTo!] : []), ...(tls ? ['--tls', tls] : [])],
+  { readPaths: [labsDir, data.path, ...(tls ? [tls] : [])], writePaths: writeTo ? [writeTo] : [] });
   if (pipe) command = stdoutInto(command, out);
   if (traceFile && plan.tracing.available) command = traced(command, traceFile, plan.tracing.strace);
   const perTransfer = transferTimeoutMs(data.bytes) * (traceFile ? 5 : 1);
@@ -135,7 +154,7 @@ export async function transfers(plan: MethodPlan, count: number, traceFile: stri
     if (!ready.ready || (!ready.port && !out)) throw new Error(ready.failed ?? 'server did not report a port');
     const consumers = logDir ? ['--consumers', String(lab.consumers ?? 1), '--fetch', String(fetchBytes),
       ...(produce ? ['--produce', '--path', data.path, '--batch', String(plan.chunk)] : [])] : [];
-    const client = pipeClient ?? (ready.port ? startClient(['--port', String(ready.port), ...consumers]) : null);
+    const client = pipeClient ?? (ready.port ? startClient(['--port', String(ready.port), ...consumers, ...undo[plan.method] ?? [], ...(tls ? ['--tls', join(tls, 'cert.pem')] : [])]) : null);
     if (client && !pipeClient) children.push(client);
     const results: Transfer[] = [];
     let produced: Run['produce'];

@@ -120,4 +120,16 @@ test('lab 07: the broker serves every consumer from its segment, sendfile withou
   assert.is(sendfile.copies!.kernelMoved, sendfile.bytes * 4, 'every consumer got the whole log by sendfile');
 });
 
+test('lab 08: a transform, gzip or TLS forces every byte through user space; bun drops sendfile under TLS', () => {
+  const result = results['08'];
+  assert.equal(result.notMeasured.filter((row) => row.status === 'failed'), []);
+  if (!result.tracing.available) return;
+  for (const run of result.runs.filter((candidate) => ['transform', 'gzip', 'tls'].includes(candidate.method))) {
+    assert.ok(run.copies!.fileToUser >= run.bytes, `${run.runtime} ${run.method} read the file into user space`);
+    assert.is(run.syscalls.sendfile, undefined, `${run.runtime} ${run.method} made no sendfile`);
+  }
+  const [plain] = find('08', 'bun', 'sendfile');
+  assert.is(plain.copies!.kernelMoved, plain.bytes, 'the same Bun code without TLS uses sendfile');
+});
+
 test.run();

@@ -3,7 +3,7 @@ import { fail, loopback, serving, type ServerOptions } from '../harness.ts';
 
 // The baseline inside Bun.serve: a direct stream lets the handler write one reused buffer, and
 // flush() waits until Bun has taken the bytes before the next read overwrites them.
-function readWrite(options: ServerOptions, size: number): Response {
+export function readWrite(options: ServerOptions, size: number): Response {
   const body = new ReadableStream({
     type: 'direct',
     async pull(controller) {
@@ -18,12 +18,12 @@ function readWrite(options: ServerOptions, size: number): Response {
 }
 
 // Bun's idiomatic stream of a file, without the sendfile path Response(Bun.file) takes.
-function stream(options: ServerOptions): Response {
+export function stream(options: ServerOptions): Response {
   return new Response(Bun.file(options.file).stream());
 }
 
 // Bun.serve sends a Bun.file body with sendfile(2) on Linux, plain HTTP, files of >= 1 MiB.
-function sendfile(options: ServerOptions): Response {
+export function sendfile(options: ServerOptions): Response {
   return new Response(Bun.file(options.file));
 }
 

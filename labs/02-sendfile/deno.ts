@@ -2,7 +2,7 @@ import { fail, loopback, serving, type ServerOptions } from '../harness.ts';
 
 // The baseline inside Deno.serve. A ReadableStream keeps each chunk it is given, so one buffer
 // cannot be reused as in lab 01: each read() goes into a fresh buffer that the stream then owns.
-function readWrite(options: ServerOptions, size: number): Response {
+export function readWrite(options: ServerOptions, size: number): Response {
   let file: Deno.FsFile | undefined;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -22,7 +22,7 @@ function readWrite(options: ServerOptions, size: number): Response {
 }
 
 // Deno's idiomatic file response: ext/http reads the file resource in 64 KiB chunks.
-async function stream(options: ServerOptions): Promise<Response> {
+export async function stream(options: ServerOptions): Promise<Response> {
   const file = await Deno.open(options.file);
   return new Response(file.readable);
 }

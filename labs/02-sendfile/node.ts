@@ -8,13 +8,13 @@ import { written } from '../node-writable.ts';
 import { fail, loopback, serving, transferFailed, type ServerOptions } from '../harness.ts';
 
 // The baseline: read() into one buffer, write() it to the response, and only then read the next.
-async function readWrite(response: http.ServerResponse, options: ServerOptions): Promise<void> {
+export async function readWrite(response: http.ServerResponse, options: ServerOptions): Promise<void> {
   for await (const chunk of chunksOf(options.file, options.chunk)) await written(response, chunk);
   await new Promise<void>((resolve) => response.end(resolve));
 }
 
 // Node's best public API for a file response: there is no sendfile, so a read stream piped in.
-async function stream(response: http.ServerResponse, options: ServerOptions): Promise<void> {
+export async function stream(response: http.ServerResponse, options: ServerOptions): Promise<void> {
   await pipeline(createReadStream(options.file), response);
 }
 

@@ -18,8 +18,9 @@ const live = new Set<ProcessPromise>();
 /** `linesFrom: 'stderr'` is for a lab whose stdout carries the data itself (lab 06). */
 export function start(command: Command, { timeoutMs, cwd, linesFrom = 'stdout' }: { timeoutMs: number; cwd?: string; linesFrom?: 'stdout' | 'stderr' }): Child {
   const env = command.env ? { ...process.env, ...command.env } : process.env;
-  const child = $({ quiet: true, nothrow: true, detached: true, timeout: timeoutMs, cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })`${command.file} ${command.args}`;
+  const child = $({ quiet: true, nothrow: true, detached: true, cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })`${command.file} ${command.args}`;
   live.add(child);
+  const timer = setTimeout(() => killGroup(child), timeoutMs);
   const lines: string[] = [];
   const waiting: Array<() => void> = [];
   let partial = '';
@@ -34,6 +35,7 @@ export function start(command: Command, { timeoutMs, cwd, linesFrom = 'stdout' }
   });
   const exited = (async () => {
     const output = await child;
+    clearTimeout(timer);
     live.delete(child);
     ended = true;
     waiting.splice(0).forEach((wake) => wake());
@@ -58,7 +60,7 @@ export function start(command: Command, { timeoutMs, cwd, linesFrom = 'stdout' }
     },
     exited,
     async stop() {
-      if (!ended) await child.kill('SIGKILL').catch(() => {});
+      if (!ended) killGroup(child);
       await exited;
     },
   };
@@ -68,13 +70,30 @@ function lastLines(text: string): string {
   return text.split('\n').slice(-3).join(' | ');
 }
 
+/**
+ * SIGKILL to the child's process group (a started child leads one), so a shell, strace and the
+ * runtime under it go together; a captured command, which leads none, is killed alone. Not zx's
+ * kill(): it lists descendants with `ps`, which slim container images lack, and then zx throws
+ * from a callback and crashes the runner.
+ */
+function killGroup(child: ProcessPromise): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    try { process.kill(child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+  }
+}
+
 /** Kill every child still running; used on Ctrl-C, SIGTERM and before exiting with an error. */
 export async function stopAll(): Promise<void> {
-  await Promise.all([...live].map((child) => child.kill('SIGKILL').catch(() => {})));
+  for (const child of live) killGroup(child);
 }
 
 /** Run a short command to completion and return its stdout, or null when it fails to run. */
 export async function capture(file: string, args: string[], timeoutMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const output = await $({ quiet: true, nothrow: true, timeout: timeoutMs })`${file} ${args}`;
+  const child = $({ quiet: true, nothrow: true })`${file} ${args}`;
+  const timer = setTimeout(() => killGroup(child), timeoutMs);
+  const output = await child;
+  clearTimeout(timer);
   return { code: output.exitCode, stdout: output.stdout, stderr: output.stderr };
 }

@@ -7,7 +7,8 @@ import type { Direction } from './ledger.ts';
 import type { Machine } from './machine.ts';
 import type { MethodName, Protocol, RuntimeName } from '../runtime-adapters/types.ts';
 
-export const defaultResultsDir = fileURLToPath(new URL('../.workbook/results/', import.meta.url));
+/** WORKBOOK_RESULTS lets a test keep its results apart, as WORKBOOK_PROGRESS does for progress. */
+export const defaultResultsDir = process.env.WORKBOOK_RESULTS || fileURLToPath(new URL('../.workbook/results/', import.meta.url));
 
 /** One verified transfer, measured: counts from the traced pass, time and CPU from the untraced one. */
 export interface Run {

@@ -6,19 +6,24 @@ async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<void> {
   while (written < bytes.length) written += await conn.write(bytes.subarray(written));
 }
 
+// The connection is closed however the transfer ends: a client that hangs up mid-file makes
+// write() throw, and without the finally its socket would stay open in the server for good.
 async function readWrite(conn: Deno.Conn, options: ServerOptions): Promise<void> {
-  using file = await Deno.open(options.file);
-  const buffer = new Uint8Array(options.chunk);
-  for (;;) {
-    const bytesRead = await file.read(buffer);
-    if (bytesRead === null) break;
-    await writeAll(conn, buffer.subarray(0, bytesRead));
+  try {
+    using file = await Deno.open(options.file);
+    const buffer = new Uint8Array(options.chunk);
+    for (;;) {
+      const bytesRead = await file.read(buffer);
+      if (bytesRead === null) break;
+      await writeAll(conn, buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    conn.close();
   }
-  conn.close();
 }
 
 async function stream(conn: Deno.Conn, options: ServerOptions): Promise<void> {
-  const file = await Deno.open(options.file);
+  const file = await Deno.open(options.file).catch((error) => { conn.close(); throw error; });
   await file.readable.pipeTo(conn.writable);
 }
 

@@ -71,7 +71,9 @@ function sizeFlag(text: string | undefined, fallback: number, name: string): num
 
 export function parseLabOptions(flags: Record<string, string | boolean>): LabOptions {
   const runtimes = flags.runtime ? parseList(String(flags.runtime), runtimeNames, 'runtime') : [...runtimeNames];
-  const method = flags.method ? parseList(String(flags.method), methodNames, 'method')[0] : undefined;
+  const methods = flags.method ? parseList(String(flags.method), methodNames, 'method') : [];
+  if (methods.length > 1) throw new UsageError('--method takes one method; leave it out to run every method the lab has');
+  const method = methods[0];
   const bytes = sizeFlag(flags.size as string | undefined, 64 * 2 ** 20, 'size');
   const chunk = sizeFlag(flags.chunk as string | undefined, 64 * 1024, 'chunk');
   if (chunk > 64 * 2 ** 20) throw new UsageError('--chunk: at most 64MiB');
@@ -84,7 +86,7 @@ export function selectLabs(id: string | undefined): Lab[] {
   if (!id) throw new UsageError('which lab? give an id (e.g. npm run lab -- 01) or all');
   if (id === 'all') return labs;
   const lab = findLab(id);
-  if (!lab) throw new UsageError(`unknown lab "${id}"${didYouMean(id, labs.map((known) => known.id))}; labs are ${labs.map((known) => known.id).join(', ')} or all`);
+  if (!lab) throw new UsageError(`unknown lab "${id}"${didYouMean(id, labs.flatMap((known) => [known.id, known.slug]))}; labs are ${labs.map((known) => known.id).join(', ')} or all`);
   return [lab];
 }
 
@@ -95,11 +97,16 @@ export function createWorkDir(): { dir: string; cleanup(): void } {
 }
 
 /** Random bytes (so no layer can compress or dedupe them), hashed while written. */
-export function createDataFile(dir: string, bytes: number): DataFile {
+/** Refuses a size that would fill the disk, before anything is written or announced. */
+function assertFits(dir: string, bytes: number): void {
   const free = statfsSync(dir);
   if (bytes > free.bavail * free.bsize * 0.9) {
     throw new UsageError(`--size ${formatBytes(bytes)} does not fit: ${dir} has ${formatBytes(free.bavail * free.bsize)} free`);
   }
+}
+
+export function createDataFile(dir: string, bytes: number): DataFile {
+  assertFits(dir, bytes);
   const path = join(dir, `data-${bytes}.bin`);
   const hash = createHash('sha256');
   const fd = openSync(path, 'w');
@@ -134,6 +141,7 @@ export async function prepareSession(options: LabOptions, workDir: string, progr
     const broken = options.runtimes.filter((name) => versions[name] instanceof Error);
     if (broken.length) throw new Error(broken.map((name) => (versions[name] as Error).message).join('\n'));
   }
+  assertFits(workDir, options.bytes);
   progress(`creating a ${formatBytes(options.bytes)} data file`);
   const data = createDataFile(workDir, options.bytes);
   return { tracing, versions, data, workDir, progress };
@@ -214,6 +222,10 @@ export async function labCommand(argv: string[], cleanups: Array<() => void>): P
   if (positional.length > 1) throw new UsageError(`one lab at a time (or all), got ${positional.join(' ')}`);
   const selected = selectLabs(positional[0]);
   const options = parseLabOptions(flags);
+  const method = options.method;
+  if (method && !selected.some((lab) => lab.methods.includes(method))) {
+    throw new UsageError(`lab ${selected[0].id} has no ${method} method; it has ${selected[0].methods.join(', ')}`);
+  }
   const work = createWorkDir();
   cleanups.push(work.cleanup);
   try {

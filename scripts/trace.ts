@@ -33,7 +33,7 @@ export async function probeTracing(strace = process.env.WORKBOOK_STRACE ?? 'stra
       available: false,
       reason: `strace cannot trace here (${said})`,
       fix: /not permitted|EPERM/i.test(probe.stderr)
-        ? 'ptrace is denied: in Docker run with --cap-add=SYS_PTRACE; or allow it with sudo sysctl kernel.yama.ptrace_scope=0'
+        ? 'ptrace is denied: in Docker run with --cap-add=SYS_PTRACE; or, if Yama blocks it (ptrace_scope 2 or 3), sudo sysctl kernel.yama.ptrace_scope=1 lets a process trace its own children'
         : 'check that `strace -f true` works in this shell',
     };
   }

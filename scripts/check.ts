@@ -1,20 +1,37 @@
-// `workbook check [NN] [--answers DIR]`: judge the reader's answer sheets, question by question.
+// `workbook check [NN] [--answers DIR] [--watch]`: judge the reader's answer sheets, question by
+// question: the explanation for a correct answer, the hint the reader has reached for a wrong one.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
 import { chapters, findChapter, type Chapter } from './catalogue.ts';
 import { defaultAnswersDir, loadKey, loadSheet, sheetPath } from './check/sheets.ts';
+import type { ChapterKey } from './check/types.ts';
 import { judge, type Verdict } from './check/verdicts.ts';
+import { watchFiles } from './check/watch.ts';
+import { chapterState, nextStep, renderNext } from './progress/state.ts';
+import { defaultProgressPath, loadProgress, questionKey, saveProgress, type Progress } from './progress/store.ts';
+import { drillSummary } from './drill/schedule.ts';
 import { defaultResultsDir, loadResults, type LabResult } from './results.ts';
 
 export const checkFlags: FlagSpec = {
   answers: { kind: 'string', value: 'DIR', help: 'check the sheets in DIR instead of answers/' },
   results: { kind: 'string', value: 'DIR', help: 'judge predictions against results in DIR (default .workbook/results)' },
+  progress: { kind: 'string', value: 'FILE', help: 'hints and reveals in FILE (default .workbook/progress.json, or $WORKBOOK_PROGRESS)' },
+  watch: { kind: 'boolean', help: 're-check each sheet when you save it, and print only what changed (Ctrl-C stops)' },
+  poll: { kind: 'boolean', help: 'with --watch: look for changes every second instead of waiting for file events' },
   help: { kind: 'boolean', help: 'show this help' },
 };
 
-export const checkHelp = `Usage: npm run check [-- NN] [flags]
+export const checkHelp = `Usage: npm run check [-- NN…] [flags]
 
-Checks your answer sheets (answers/NN-slug.ts): each question is correct, wrong (with a hint), not
-yet answered, or — for a prediction — waiting for you to run the lab it predicts.
+Checks your answer sheets (answers/NN-slug.ts): each question is correct (with why), wrong (with
+the hint you have reached; npm run hint -- NN qK gives the next), not yet answered, or — for a
+prediction — waiting for you to run the lab it predicts. Ends with the next command to run.
+
+With --watch it keeps running: save a sheet and only what changed is printed; a new lab result
+re-checks the predictions waiting for it. Where file events do not arrive (some network and
+container mounts), add --poll.
 
 Flags:
 ${flagHelp(checkFlags)}`;
@@ -22,50 +39,190 @@ ${flagHelp(checkFlags)}`;
 export interface ChapterCheck {
   chapter: Chapter;
   sheet: string;
-  /** Set when the sheet could not be loaded (syntax error, missing file). */
+  /** Set when the sheet (or, while a chapter is being written, its key) could not be loaded. */
   error?: string;
+  errorSource?: 'sheet' | 'key';
+  key?: ChapterKey;
   verdicts: Verdict[];
 }
 
 export async function checkChapter(chapter: Chapter, answersDir: string, results: LabResult[]): Promise<ChapterCheck> {
   const sheet = sheetPath(answersDir, chapter);
-  const [key, loaded] = [await loadKey(chapter), await loadSheet(answersDir, chapter)];
-  if ('error' in loaded) return { chapter, sheet, error: loaded.error, verdicts: [] };
+  let key: ChapterKey;
+  try {
+    key = await loadKey(chapter);
+  } catch (error) {
+    return { chapter, sheet, error: `its key answers/key/${chapter.slug}.ts could not be loaded: ${(error as Error).message.split('\n')[0]}`, errorSource: 'key', verdicts: [] };
+  }
+  const loaded = await loadSheet(answersDir, chapter);
+  if ('error' in loaded) return { chapter, sheet, error: loaded.error, errorSource: 'sheet', key, verdicts: [] };
   const verdicts = Object.entries(key).map(([id, question]) => judge(id, question, loaded.answers[id], results));
-  return { chapter, sheet, verdicts };
+  return { chapter, sheet, key, verdicts };
 }
 
 const marks: Record<Verdict['status'], string> = { correct: '✓', wrong: '✗', unanswered: '·', unmeasured: '?' };
 const words: Record<Verdict['status'], string> = { correct: 'correct', wrong: 'wrong', unanswered: 'not yet answered', unmeasured: 'waiting for your measurement' };
 
-export function renderCheck(check: ChapterCheck): string {
+/** One question's line (and, for a wrong answer, where the next hint or the answer is). */
+function renderVerdict(chapter: Chapter, verdict: Verdict, progress: Progress): string {
+  const key = questionKey(chapter.id, verdict.id);
+  const revealed = progress.revealed[key] ? ' (revealed)' : '';
+  const measured = verdict.measured ? ` (${verdict.measured})` : '';
+  const head = `  ${marks[verdict.status]} ${verdict.id}  ${words[verdict.status]}${revealed}${measured}`;
+  if (verdict.status === 'correct') return `${head} — ${verdict.explanation}`;
+  if (verdict.status !== 'wrong' || !verdict.hints) return verdict.message ? `${head} — ${verdict.message}` : head;
+  const ask = `npm run hint -- ${chapter.id} ${verdict.id}`;
+  if (revealed) return `${head} — the answer is shown by: ${ask} --reveal`;
+  const reached = Math.min(Math.max(progress.hints[key] ?? 1, 1), verdict.hints.length);
+  const more = reached < verdict.hints.length ? `next hint: ${ask}` : `that was the last hint; the answer: ${ask} --reveal`;
+  return `${head} — hint ${reached} of ${verdict.hints.length}: ${verdict.hints[reached - 1]}\n      ${more}`;
+}
+
+export function renderCheck(check: ChapterCheck, progress: Progress): string {
   const lines = [`Chapter ${check.chapter.id} — ${check.chapter.title}  (${check.sheet})`];
-  if (check.error) return [...lines, `  ✗ the sheet could not be read: ${check.error}`].join('\n');
-  for (const verdict of check.verdicts) {
-    const detail = verdict.status === 'correct' ? verdict.explanation : verdict.message;
-    lines.push(`  ${marks[verdict.status]} ${verdict.id}  ${words[verdict.status]}${detail ? ` — ${detail}` : ''}`);
-  }
+  if (check.error) return [...lines, `  ✗ ${check.errorSource === 'key' ? 'not ready' : 'the sheet could not be read'}: ${check.error}`].join('\n');
+  for (const verdict of check.verdicts) lines.push(renderVerdict(check.chapter, verdict, progress));
   const correct = check.verdicts.filter((verdict) => verdict.status === 'correct').length;
-  lines.push(`  ${correct} of ${check.verdicts.length} correct`);
+  const revealed = check.verdicts.filter((verdict) => progress.revealed[questionKey(check.chapter.id, verdict.id)]).length;
+  lines.push(`  ${correct} of ${check.verdicts.length} correct${revealed ? `, ${revealed} revealed` : ''}`);
   return lines.join('\n');
 }
 
-export async function checkCommand(argv: string[]): Promise<number> {
-  const { positional, flags } = parseFlags(argv, checkFlags);
-  if (flags.help) { console.log(checkHelp); return 0; }
-  const selected = positional.length ? positional.map((id) => {
+/** The checker gives the first hint for a wrong answer; remember that, so `npm run hint` gives the second. */
+function recordHintsGiven(checks: ChapterCheck[], progress: Progress): boolean {
+  let changed = false;
+  for (const check of checks) {
+    for (const verdict of check.verdicts) {
+      const key = questionKey(check.chapter.id, verdict.id);
+      if (verdict.status === 'wrong' && verdict.hints && !progress.hints[key]) {
+        progress.hints[key] = 1;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+export function selectChapters(ids: string[]): Chapter[] {
+  return ids.length ? ids.map((id) => {
     const chapter = findChapter(id);
     if (!chapter) throw new UsageError(`unknown chapter "${id}"; chapters are ${chapters.map((known) => known.id).join(', ')}`);
     return chapter;
   }) : chapters;
+}
+
+export async function checkCommand(argv: string[], cleanups: Array<() => void> = []): Promise<number> {
+  const { positional, flags } = parseFlags(argv, checkFlags);
+  if (flags.help) { console.log(checkHelp); return 0; }
+  if (flags.poll && !flags.watch) throw new UsageError('--poll goes with --watch');
+  const selected = selectChapters(positional);
   const answersDir = typeof flags.answers === 'string' ? flags.answers : defaultAnswersDir;
-  const { results, unreadable } = loadResults(typeof flags.results === 'string' ? flags.results : defaultResultsDir);
+  const resultsDir = typeof flags.results === 'string' ? flags.results : defaultResultsDir;
+  const progressPath = typeof flags.progress === 'string' ? flags.progress : defaultProgressPath;
+  if (flags.watch) return watchCommand({ selected, answersDir, resultsDir, progressPath, poll: Boolean(flags.poll) }, cleanups);
+
+  const { results, unreadable } = loadResults(resultsDir);
   for (const path of unreadable) console.error(`note: ${path} is not a readable lab result; it was skipped`);
-  let failed = false;
-  for (const chapter of selected) {
-    const check = await checkChapter(chapter, answersDir, results);
-    failed ||= Boolean(check.error) || check.verdicts.some((verdict) => verdict.status === 'wrong');
-    console.log(renderCheck(check) + '\n');
-  }
+  const progress = loadProgress(progressPath);
+  // Every chapter is checked for the next step; only the selected ones are printed.
+  const checks = await Promise.all(chapters.map((chapter) => checkChapter(chapter, answersDir, results)));
+  const shown = checks.filter((check) => selected.includes(check.chapter));
+  if (recordHintsGiven(shown, progress)) saveProgress(progress, progressPath);
+  for (const check of shown) console.log(renderCheck(check, progress) + '\n');
+  const states = checks.map((check) => chapterState(check, results, progress));
+  console.log(renderNext(nextStep(states, progress, drillSummary(progress))));
+  const failed = shown.some((check) => check.error || check.verdicts.some((verdict) => verdict.status === 'wrong'));
   return failed ? 1 : 0;
+}
+
+/** Inside this package, so a copied sheet loads as an ES module exactly like answers/ does. */
+const copiesDir = fileURLToPath(new URL('../.workbook/', import.meta.url));
+
+/** A sheet imported again after a save: a copy under a new path, because ES modules are cached by URL. */
+async function checkAgain(chapter: Chapter, answersDir: string, results: LabResult[]): Promise<ChapterCheck> {
+  const real = sheetPath(answersDir, chapter);
+  mkdirSync(copiesDir, { recursive: true });
+  const copyDir = mkdtempSync(join(copiesDir, 'watch-'));
+  try {
+    if (existsSync(real)) copyFileSync(real, sheetPath(copyDir, chapter));
+    const check = await checkChapter(chapter, copyDir, results);
+    return { ...check, sheet: real, error: check.error?.replaceAll(sheetPath(copyDir, chapter), real) };
+  } finally {
+    rmSync(copyDir, { recursive: true, force: true });
+  }
+}
+
+/** The lines of a re-check that differ from the previous one; a save that changed nothing says so. */
+function renderChanges(before: ChapterCheck | undefined, after: ChapterCheck, progress: Progress): string {
+  const saved = `${basename(after.sheet)} re-checked`;
+  const correct = after.verdicts.filter((verdict) => verdict.status === 'correct').length;
+  const tally = `${correct} of ${after.verdicts.length} correct`;
+  if (after.error) return before?.error === after.error ? `${saved}: no change (${after.error})` : `${saved}:\n  ✗ the sheet could not be read: ${after.error}`;
+  const same = (a: Verdict, b: Verdict | undefined) => b !== undefined && a.status === b.status && a.message === b.message && a.measured === b.measured;
+  const changed = after.verdicts.filter((verdict) => !same(verdict, before?.verdicts.find((old) => old.id === verdict.id)));
+  if (!changed.length) return `${saved}: no change (${tally})`;
+  const done = correct === after.verdicts.length ? ` — chapter ${after.chapter.id} is all correct` : '';
+  return [`${saved}:`, ...changed.map((verdict) => renderVerdict(after.chapter, verdict, progress)), `  ${tally}${done}`].join('\n');
+}
+
+interface WatchSettings {
+  selected: Chapter[];
+  answersDir: string;
+  resultsDir: string;
+  progressPath: string;
+  poll: boolean;
+}
+
+/** Runs until Ctrl-C (workbook.ts stops it and runs the cleanups); never resolves. */
+async function watchCommand(settings: WatchSettings, cleanups: Array<() => void>): Promise<number> {
+  const { selected, answersDir, resultsDir, progressPath } = settings;
+  if (!existsSync(answersDir)) throw new UsageError(`${answersDir} does not exist`);
+  mkdirSync(resultsDir, { recursive: true });
+  let results = loadResults(resultsDir).results;
+  let progress = loadProgress(progressPath);
+  const last = new Map<Chapter, ChapterCheck>();
+  for (const chapter of chapters) last.set(chapter, await checkChapter(chapter, answersDir, results));
+  if (recordHintsGiven([...last.values()], progress)) saveProgress(progress, progressPath);
+  for (const chapter of selected) console.log(renderCheck(last.get(chapter)!, progress) + '\n');
+  const next = () => renderNext(nextStep([...last.values()].map((check) => chapterState(check, results, progress)), progress, drillSummary(progress)));
+  let lastNext = next();
+  console.log(lastNext);
+
+  const recheck = async (paths: string[]) => {
+    const due = new Set<Chapter>();
+    const resultsChanged = paths.some((path) => resolve(path).startsWith(resolve(resultsDir)));
+    if (resultsChanged) {
+      results = loadResults(resultsDir).results;
+      for (const chapter of chapters) if (Object.values(last.get(chapter)?.key ?? {}).some((question) => question.kind === 'prediction')) due.add(chapter);
+    }
+    for (const path of paths) {
+      const chapter = chapters.find((candidate) => resolve(sheetPath(answersDir, candidate)) === resolve(path));
+      if (chapter) due.add(chapter);
+    }
+    if (!due.size) return;
+    progress = loadProgress(progressPath);
+    const fresh = await Promise.all([...due].map((chapter) => checkAgain(chapter, answersDir, results)));
+    if (recordHintsGiven(fresh, progress)) saveProgress(progress, progressPath);
+    const printed: string[] = [];
+    for (const check of fresh) {
+      const before = last.get(check.chapter);
+      last.set(check.chapter, check);
+      if (!selected.includes(check.chapter)) continue;
+      const sheetSaved = paths.some((path) => resolve(path) === resolve(check.sheet));
+      const changes = renderChanges(before, check, progress);
+      // A new lab result re-checks every prediction; only a sheet the reader saved reports "no change".
+      if (sheetSaved || !changes.includes(': no change')) printed.push(changes);
+    }
+    const now = next();
+    if (now !== lastNext) printed.push(now);
+    lastNext = now;
+    if (printed.length) console.log('\n' + printed.join('\n\n'));
+  };
+  let queue = Promise.resolve();
+  const fileWatch = watchFiles({ dirs: [answersDir, resultsDir], poll: settings.poll }, (paths) => {
+    queue = queue.then(() => recheck(paths)).catch((error: Error) => console.error(`error: ${error.message}`));
+  });
+  cleanups.push(fileWatch.close);
+  console.log(`\nWatching ${answersDir} and ${resultsDir}${fileWatch.mode === 'polling' ? ' (polling every second)' : ''}: save a sheet to re-check it. Ctrl-C stops.`);
+  return new Promise<number>(() => {});
 }

@@ -1,12 +1,11 @@
 // `npm start`: the headline — labs 01 and 02 on every runtime, one side-by-side table, a two-line
 // reading of what it shows, then the reader's progress and the exact next command.
 import { flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
-import { chapters, labs } from './catalogue.ts';
-import { checkChapter } from './check.ts';
-import { defaultAnswersDir } from './check/sheets.ts';
+import { labs } from './catalogue.ts';
 import { createWorkDir, parseLabOptions, prepareSession, runLab } from './lab.ts';
 import { table } from './report.ts';
-import { loadResults, saveResult, type LabResult, type Run } from './results.ts';
+import { progressReport } from './progress.ts';
+import { saveResult, type LabResult, type Run } from './results.ts';
 import { formatBytes } from './sizes.ts';
 
 export const startFlags: FlagSpec = {
@@ -60,31 +59,6 @@ export function reading(results: LabResult[]): string[] {
   }
   if (!lines.length) lines.push('No traced rows: see the note above on how to enable strace for the copy counts.');
   return lines;
-}
-
-export async function progressReport(): Promise<string> {
-  const { results } = loadResults();
-  const lines = ['Your progress'];
-  let next: string | null = null;
-  for (const chapter of chapters) {
-    const lab = chapter.lab;
-    const ran = !lab ? [] : [...new Set(results.filter((result) => result.lab === lab.id).flatMap((result) => result.runs.map((run) => run.runtime)))];
-    const check = await checkChapter(chapter, defaultAnswersDir, results);
-    const count = (status: string) => check.verdicts.filter((verdict) => verdict.status === status).length;
-    const answered = check.verdicts.length - count('unanswered');
-    const state = check.error ? `sheet unreadable: ${check.error}` : `${answered}/${check.verdicts.length} answered, ${count('correct')} correct`;
-    lines.push(`  ${chapter.id} ${chapter.title.padEnd(42)} lab: ${!lab ? 'none (read the sources)' : ran.length ? ran.join(', ') : 'not run'}; questions: ${state}`);
-    if (next) continue;
-    if (lab && !ran.length) next = `npm run lab -- ${lab.id}`;
-    else if (check.error || count('correct') < check.verdicts.length) {
-      const waiting = check.verdicts.find((verdict) => verdict.status === 'unmeasured');
-      next = answered < check.verdicts.length || count('wrong') || check.error
-        ? `read chapters/${chapter.slug}.md, answer in answers/${chapter.slug}.ts, then: npm run check -- ${chapter.id}`
-        : waiting?.message?.replace('measure it first: ', '') ?? `npm run check -- ${chapter.id}`;
-    }
-  }
-  lines.push('', `Next: ${next ?? 'every chapter here is done — more chapters are on the way'}`);
-  return lines.join('\n');
 }
 
 export async function startCommand(argv: string[], cleanups: Array<() => void>): Promise<number> {

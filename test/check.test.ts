@@ -17,6 +17,9 @@ const fixtureResults = join(fixturesDir, 'results');
 const { results } = loadResults(fixtureResults);
 const scratch = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-check-'));
 
+// The checker records the hints it gives; keep that out of the reader's own .workbook/progress.json.
+const ownProgress = { WORKBOOK_PROGRESS: join(scratch, 'progress.json') };
+
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('the key passes every question, predictions included (against fixture results)', async () => {
@@ -47,7 +50,7 @@ test('a wrong answer fails with a hint, and the CLI names the question and exits
   cpSync(keyDir, dir, { recursive: true });
   const path = join(dir, `${chapter.slug}.ts`);
   writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`export const ${id}([^=]*)= [^;]+;`), `export const ${id}$1= '${wrongLetter}';`));
-  const result = workbook(['check', chapter.id, '--answers', dir, '--results', fixtureResults]);
+  const result = workbook(['check', chapter.id, '--answers', dir, '--results', fixtureResults], ownProgress);
   assert.is(result.status, 1);
   assert.match(result.stdout, new RegExp(`✗ ${id}\\s+wrong`));
 });
@@ -68,7 +71,7 @@ test('a sheet with a syntax error is reported with its file and line; other shee
   cpSync(keyDir, dir, { recursive: true });
   const broken = join(dir, `${chapters[0].slug}.ts`);
   writeFileSync(broken, readFileSync(broken, 'utf8') + '\nexport const oops = ;\n');
-  const result = workbook(['check', '--answers', dir, '--results', fixtureResults]);
+  const result = workbook(['check', '--answers', dir, '--results', fixtureResults], ownProgress);
   assert.is(result.status, 1);
   assert.match(result.stdout, new RegExp(`${chapters[0].slug}\\.ts:\\d+:\\d+`));
   assert.match(result.stdout, new RegExp(`Chapter ${chapters[1].id}[^\\n]*\\n(\\s+✓[^\\n]*\\n)+`), 'the next chapter is still checked');

@@ -11,11 +11,17 @@ export interface Verdict {
   status: Status;
   /** Why: the hint for a wrong answer, the command to run for an unmeasured prediction. */
   message?: string;
+  /** A wrong answer of the right form carries the key's hints (message is the first), so the
+   *  checker can give the one the reader has reached and `npm run hint` the next. */
+  hints?: string[];
+  /** For a prediction: what the reader's own run measured. */
+  measured?: string;
   explanation?: string;
 }
 
 export function measureCommand(quantity: MeasuredQuantity): string {
-  return `npm run lab -- ${quantity.lab} --runtime ${quantity.runtime} --method ${quantity.method} --size ${quantity.bytes / 2 ** 20}MiB`;
+  const chunk = quantity.chunk ? ` --chunk ${quantity.chunk / 1024}KiB` : '';
+  return `npm run lab -- ${quantity.lab} --runtime ${quantity.runtime} --method ${quantity.method} --size ${quantity.bytes / 2 ** 20}MiB${chunk}`;
 }
 
 /** The newest traced run that matches the prediction's lab, runtime, method and file size. */
@@ -23,7 +29,7 @@ export function findMeasurement(quantity: MeasuredQuantity, results: LabResult[]
   for (const result of results) {
     if (result.lab !== quantity.lab) continue;
     const run = result.runs.find((candidate) => candidate.runtime === quantity.runtime && candidate.method === quantity.method
-      && candidate.bytes === quantity.bytes && candidate.traced);
+      && candidate.bytes === quantity.bytes && candidate.traced && (!quantity.chunk || (candidate.chunk ?? result.chunk) === quantity.chunk));
     if (!run) continue;
     const [group, field] = quantity.metric.split('.') as ['calls' | 'copies' | 'copiesPerByte', keyof NonNullable<Run['copies']> | undefined];
     const value = group === 'copiesPerByte' ? run.copiesPerByte : field ? run[group]?.[field] : undefined;
@@ -38,7 +44,8 @@ function close(value: number, target: number, tolerance: number, scale: number):
 
 export function judge(id: string, question: Question, answer: unknown, results: LabResult[]): Verdict {
   if (answer === null || answer === undefined) return { id, status: 'unanswered' };
-  const wrong = (message = question.hints[0]): Verdict => ({ id, status: 'wrong', message });
+  const wrong = (message?: string): Verdict => message ? { id, status: 'wrong', message }
+    : { id, status: 'wrong', message: question.hints[0], hints: question.hints };
   const correct: Verdict = { id, status: 'correct', explanation: question.explanation };
   switch (question.kind) {
     case 'choice': {
@@ -60,8 +67,8 @@ export function judge(id: string, question: Question, answer: unknown, results: 
       const scale = question.measured.metric.startsWith('copies.') ? question.measured.bytes : Math.max(Math.abs(measured.value), 1);
       const said = `your ${measured.run.runtime} ${measured.run.runtime === 'node' ? 'v' : ''}${measured.run.runtimeVersion} measured ${measured.value}`;
       return close(answer, measured.value, question.tolerance, scale)
-        ? { ...correct, message: said }
-        : wrong(`${question.hints[0]} (${said})`);
+        ? { ...correct, measured: said }
+        : { ...wrong(), measured: said };
     }
   }
 }

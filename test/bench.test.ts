@@ -1,0 +1,170 @@
+// The bench: its client's HTTP decoding, the cold-cache helper, the chart, and real tiny runs of
+// lab 02 on Bun (the runtime with all three methods) through the CLI, into a temp dir. What is
+// asserted is the contract (valid JSON with every field, an SVG, a tampered file never reported),
+// never a speed: speeds belong to the machine.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { dropFromPageCache } from '../scripts/bench/cache.ts';
+import { renderChart } from '../scripts/bench/chart.ts';
+import { createResponseDecoder } from '../scripts/bench/response.ts';
+import { summarize } from '../scripts/bench/stats.ts';
+import { fileSystemOf } from '../scripts/machine.ts';
+import { capture } from '../scripts/processes.ts';
+import { workbook } from './workbook-cli.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-bench-test-'));
+test.after(() => rmSync(out, { recursive: true, force: true }));
+
+/** Feeds `wire` to a decoder in pieces of `step` bytes; returns the body and the verdict. */
+function decode(wire: Buffer, step: number, protocol: 'http' | 'tcp' = 'http'): { body: Buffer; error: string | null } {
+  const parts: Buffer[] = [];
+  const decoder = createResponseDecoder(protocol, (part) => parts.push(Buffer.from(part)));
+  for (let at = 0; at < wire.length; at += step) decoder.push(wire.subarray(at, at + step));
+  return { body: Buffer.concat(parts), error: decoder.end() };
+}
+
+const body = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
+const chunked = (sizes: number[]) => {
+  let at = 0;
+  const pieces = sizes.map((size) => {
+    const piece = Buffer.concat([Buffer.from(`${size.toString(16)}\r\n`), body.subarray(at, at + size), Buffer.from('\r\n')]);
+    at += size;
+    return piece;
+  });
+  return Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'), ...pieces, Buffer.from('0\r\n\r\n')]);
+};
+
+test('the client decodes Content-Length and chunked bodies however the reads split them', () => {
+  const withLength = Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\ncontent-length: ${body.length}\r\n\r\n`), body]);
+  const inChunks = chunked([1000, 1, 1999]);
+  for (const step of [1, 2, 3, 7, 64, 1000, 100_000]) {
+    assert.equal(decode(withLength, step), { body, error: null }, `Content-Length, ${step}-byte reads`);
+    assert.equal(decode(inChunks, step), { body, error: null }, `chunked, ${step}-byte reads`);
+  }
+  assert.equal(decode(body, 5, 'tcp'), { body, error: null }, 'a TCP lab: every byte is the file');
+});
+
+test('the client rejects what is not a whole 200 response', () => {
+  const head = (text: string) => Buffer.from(text);
+  assert.match(decode(Buffer.concat([head('HTTP/1.1 200 OK\r\nContent-Length: 3000\r\n\r\n'), body.subarray(0, 2999)]), 100).error ?? '', /1 body bytes missing/);
+  assert.match(decode(chunked([1000, 1999]).subarray(0, -5), 100).error ?? '', /inside the chunked body/);
+  assert.match(decode(head('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n'), 10).error ?? '', /HTTP 404/);
+  assert.match(decode(head('HTTP/1.1 200 OK\r\nContent-Le'), 4).error ?? '', /before a whole response head/);
+  assert.match(decode(head('SSH-2.0-OpenSSH\r\n\r\n'), 64).error ?? '', /not an HTTP\/1.1 response/);
+  assert.match(decode(Buffer.concat([head('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n'), body.subarray(0, 5)]), 64).error ?? '', /3 bytes arrived after/);
+});
+
+test('--cold helper: the data file leaves the page cache, or it says why not', async () => {
+  const path = join(out, 'cached.bin');
+  writeFileSync(path, Buffer.alloc(4 * 2 ** 20, 1));
+  readFileSync(path);
+  const drop = await dropFromPageCache(path, 4 * 2 ** 20);
+  const hasFincore = (await capture('fincore', ['--version']).catch(() => null))?.code === 0;
+  if (fileSystemOf(out) === 'tmpfs') {
+    assert.is(drop.dropped, false, 'tmpfs lives in the page cache');
+  } else {
+    assert.is(drop.dropped, true, drop.note);
+    if (hasFincore) assert.is(drop.residentBytes, 0, drop.note);
+  }
+  assert.ok(drop.note.length > 20);
+});
+
+test('the chart draws one line per runtime and method in each panel, one point per row', () => {
+  const rows = [2 ** 12, 2 ** 20, 2 ** 28].flatMap((bytes) => [
+    summarize('bun', 'read-write', bytes, [{ seconds: bytes / 1e9, cpuSeconds: bytes / 1e9 }]),
+    summarize('bun', 'sendfile', bytes, [{ seconds: bytes / 2e9, cpuSeconds: bytes / 1e10 }, { seconds: bytes / 1e9, cpuSeconds: bytes / 1e10 }]),
+  ]);
+  const svg = renderChart({ title: 'T & <co>', subtitle: ['machine', 'settings'], rows });
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svg.trimEnd().endsWith('</svg>'));
+  assert.is(svg.match(/<path /g)?.length, 4, '2 series × 2 panels');
+  assert.is(svg.match(/<circle /g)?.length, 12, '6 rows × 2 panels');
+  assert.is(svg.match(/<circle [^>]*fill="#fff"/g)?.length, 6, 'the sendfile rows (spread 2) are open dots in both panels');
+  assert.match(svg, /T &amp; &lt;co&gt;/, 'text is escaped');
+  assert.not.match(svg, /NaN|Infinity/);
+});
+
+function runBench(args: string[]): { status: number | null; document: any; stderr: string } {
+  const result = workbook(['bench', '--lab', '02', '--runtime', 'bun', '--out', out, '--json', ...args]);
+  let document: any = null;
+  try { document = JSON.parse(result.stdout); } catch { /* asserted below */ }
+  return { status: result.status, document, stderr: result.stderr };
+}
+
+test('a tiny bench of lab 02 on Bun: valid JSON with every row verified, and an SVG', () => {
+  const { status, document, stderr } = runBench(['--sizes', '64KiB,2MiB', '--runs', '2', '--cold']);
+  assert.is(status, 0, stderr);
+  assert.ok(document, 'stdout is one JSON document');
+  for (const key of ['cpu', 'cores', 'kernel', 'fileSystem']) assert.ok(document.machine[key], `machine.${key}`);
+  assert.match(document.machine.runtimes.bun, /^\d+\.\d+\.\d+/);
+  assert.is(document.rows.length, 6, '2 sizes × read-write, stream, sendfile');
+  for (const row of document.rows) {
+    for (const key of ['runtime', 'method', 'bytes', 'runs', 'medianSeconds', 'minSeconds', 'maxSeconds', 'mibPerSecond', 'cpuSecondsPerGiB', 'noisy']) {
+      assert.ok(key in row, `row has ${key}`);
+    }
+    assert.is(row.runs, 2);
+    assert.ok(row.minSeconds <= row.medianSeconds && row.medianSeconds <= row.maxSeconds, `${row.method}: min ≤ median ≤ max`);
+    assert.ok(row.mibPerSecond > 0 && row.cpuSecondsPerGiB >= 0);
+    assert.is(typeof row.noisy, 'boolean');
+  }
+  assert.equal(document.failures, []);
+  assert.is(document.ratios.filter((ratio: any) => ratio.kind === 'method').length, 4, 'stream and sendfile against read-write, at each size');
+  assert.equal(document.unavailable, []);
+  assert.is(document.settings.cache.requested, 'cold');
+  assert.is(typeof document.settings.cache.dropped, 'boolean');
+  assert.ok(document.straceOverhead.measured === false || document.straceOverhead.rows.length === 3, 'strace overhead for each method, when strace runs here');
+  const saved = readdirSync(out);
+  const stem = `bench-${document.createdAt.replace(/[:.]/g, '-')}`;
+  assert.ok(saved.includes(`${stem}.json`) && saved.includes(`${stem}.svg`), saved.join(', '));
+  assert.equal(JSON.parse(readFileSync(join(out, `${stem}.json`), 'utf8')), document, 'the saved file is the printed document');
+  assert.is(readFileSync(join(out, `${stem}.svg`), 'utf8').match(/<path /g)?.length, 6, '3 methods × 2 panels');
+});
+
+test('a transfer that fails verification is excluded and reported, the others still count', () => {
+  // --tamper changes a byte of the data file after it was hashed, before sendfile serves it: a
+  // real transfer of wrong bytes, caught by the runner's SHA-256 check.
+  const { status, document, stderr } = runBench(['--sizes', '1MiB', '--runs', '1', '--tamper', 'sendfile']);
+  assert.is(status, 1, stderr);
+  assert.equal(document.rows.map((row: any) => row.method).sort(), ['read-write', 'stream']);
+  assert.is(document.failures.length, 1);
+  assert.is(document.failures[0].method, 'sendfile');
+  assert.match(document.failures[0].reason, /wrong SHA-256/);
+  assert.not.ok(document.ratios.some((ratio: any) => ratio.method === 'sendfile' || ratio.against.method === 'sendfile'), 'no ratio from a failed row');
+  const expected = createHash('sha256').update('').digest('hex');
+  assert.not.ok(JSON.stringify(document).includes(expected));
+});
+
+test('--parser times the parser on a trace made of the fixtures', () => {
+  const result = workbook(['bench', '--parser', '--lines', '20000', '--json']);
+  assert.is(result.status, 0, result.stderr);
+  const document = JSON.parse(result.stdout);
+  assert.is(document.lines, 20_000);
+  assert.ok(document.events > 10_000 && document.events < 20_000, `${document.events} events: most lines are calls, some are halves`);
+  assert.ok(document.linesPerSecond > 0 && document.fixtures.length >= 5);
+  assert.ok(document.retainedHeapBytes < 16 * 2 ** 20, `parsing kept ${document.retainedHeapBytes} bytes: it must stream`);
+});
+
+test('bench usage errors exit 2 with one message', () => {
+  for (const [args, says] of [
+    [['--sizes', '12XB'], /"12XB" is not a size/],
+    [['--lab', 'all'], /one lab at a time/],
+    [['--lab', '99'], /unknown lab "99"/],
+    [['--tamper', 'sendfil'], /did you mean sendfile\?/],
+    [['--runs', '0'], /--runs must be a whole number/],
+    [['--lines', '5'], /--lines goes with --parser/],
+  ] as Array<[string[], RegExp]>) {
+    const result = workbook(['bench', ...args]);
+    assert.is(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, says);
+    assert.not.match(result.stderr, /\n\s+at /, 'no stack trace');
+  }
+  const help = workbook(['bench', '--help']);
+  assert.is(help.status, 0);
+  assert.match(help.stdout, /Usage: npm run bench/);
+});
+
+test.run();

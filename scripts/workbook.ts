@@ -1,15 +1,27 @@
 // The workbook's CLI: one module per verb (rustlings' layout), this file only dispatches and
 // turns errors into exit codes: 0 ok, 1 a lab or check failed, 2 bad usage.
+import { benchCommand } from './bench.ts';
+import { bookCommand } from './book.ts';
 import { checkCommand } from './check.ts';
+import { drillCommand } from './drill.ts';
+import { hintCommand } from './hint.ts';
 import { labCommand } from './lab.ts';
+import { resetCommand } from './reset.ts';
 import { startCommand } from './start.ts';
+import { workshopCommand } from './workshop.ts';
 import { UsageError, didYouMean } from './args.ts';
 import { stopAll } from './processes.ts';
 
 const verbs: Record<string, { summary: string; run(argv: string[], cleanups: Array<() => void>): Promise<number> }> = {
   start: { summary: 'labs 01 and 02 on every runtime, side by side, then your progress: npm start', run: startCommand },
   check: { summary: 'check your answer sheets: npm run check [-- NN] [--answers DIR]', run: checkCommand },
+  hint: { summary: 'the next hint for a question, or the answer: npm run hint -- NN [qK] [--reveal]', run: hintCommand },
+  reset: { summary: 'a blank answer sheet again, yours backed up: npm run reset -- NN', run: resetCommand },
+  drill: { summary: 'interview drill, graded: npm run drill [-- --chapter NN] [--count N] [--lang en|zh] [--mock]', run: drillCommand },
+  workshop: { summary: 'for instructors, a clean room for a class: npm run workshop -- reset [--yes]', run: workshopCommand },
   lab: { summary: 'run a lab: npm run lab -- <id|all> [--runtime …] [--method …] [--size …] [--no-trace] [--json]', run: labCommand },
+  book: { summary: 'the chapters as a static site with your results: npm run book [-- --serve] [--with-key]', run: bookCommand },
+  bench: { summary: 'what the copies cost, timed untraced: npm run bench [-- --lab 02] [--sizes …] [--runs 5] [--cold] [--json] [--parser]', run: benchCommand },
 };
 
 const help = `zero-copy workbook — where the bytes of a file travel on their way to a socket, measured.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adapters, methodNames, runtimeNames, type MethodName, type RuntimeName } from '../runtime-adapters/index.ts';
 import { didYouMean, flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
-import { findLab, labs, type Lab } from './catalogue.ts';
+import { findChapter, findLab, labs, type Lab } from './catalogue.ts';
 import { describeMachine, fileSystemOf, runtimeVersion } from './machine.ts';
 import { renderResult } from './report.ts';
 import { saveResult, type LabResult, type NotMeasured, type Run } from './results.ts';
@@ -236,6 +236,10 @@ export async function labCommand(argv: string[], cleanups: Array<() => void>): P
       const saved = saveResult(result);
       results.push(result);
       if (!flags.json) console.log(`\n${renderResult(result)}\n\nSaved ${saved}\n`);
+    }
+    if (!flags.json) {
+      const chapter = selected.length === 1 ? findChapter(selected[0].id) : undefined;
+      console.log(chapter ? `Next: read chapters/${chapter.slug}.md, answer answers/${chapter.slug}.ts, then: npm run check -- ${chapter.id}` : 'Next: npm start shows your progress and the next step');
     }
     // One JSON document: the lab's result, or an array of them for `all`.
     if (flags.json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));

@@ -17,7 +17,7 @@ export function sheetPath(dir: string, chapter: Chapter): string {
 
 export async function loadSheet(dir: string, chapter: Chapter): Promise<LoadedSheet> {
   const path = sheetPath(dir, chapter);
-  if (!existsSync(path)) return { error: `${path} is missing (git checkout -- answers/${chapter.slug}.ts restores the blank sheet)` };
+  if (!existsSync(path)) return { error: `${path} is missing (npm run reset -- ${chapter.id} writes a blank one)` };
   try {
     return { answers: (await import(pathToFileURL(path).href)) as Record<string, unknown> };
   } catch (error) {

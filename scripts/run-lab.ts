@@ -102,7 +102,7 @@ async function certificate(dir: string): Promise<string> {
   return tls;
 }
 
-/** Lab 07's consumers fetch at most this much per request, as a Kafka consumer's fetch.max.bytes would cap it. */
+/** Lab 07's consumers fetch at most this much per request: the default of a Kafka consumer's max.partition.fetch.bytes. */
 const fetchBytes = 2 ** 20;
 
 /**

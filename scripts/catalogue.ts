@@ -44,6 +44,9 @@ const sourceChapters: Chapter[] = [
   { id: '10', slug: '10-case-studies', title: 'Case studies: who really uses zero-copy' },
 ];
 
+/** What npm start runs: the traditional path against sendfile, the comparison the workbook is about. */
+export const headlineLabs: Lab[] = labs.filter((lab) => lab.id === '01' || lab.id === '02');
+
 export const chapters: Chapter[] = [
   ...labs.map((lab) => ({ id: lab.id, slug: lab.slug, title: lab.title, lab })),
   ...sourceChapters,

@@ -1,7 +1,7 @@
 // `npm start`: the headline — labs 01 and 02 on every runtime, one side-by-side table, a two-line
 // reading of what it shows, then the reader's progress and the exact next command.
 import { flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
-import { labs } from './catalogue.ts';
+import { headlineLabs } from './catalogue.ts';
 import { createWorkDir, parseLabOptions, prepareSession, runLab } from './lab.ts';
 import { table } from './report.ts';
 import { progressReport } from './progress.ts';
@@ -71,7 +71,7 @@ export async function startCommand(argv: string[], cleanups: Array<() => void>):
   const results: LabResult[] = [];
   try {
     const session = await prepareSession(options, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
-    for (const lab of labs) {
+    for (const lab of headlineLabs) {
       const result = await runLab(lab, options, session);
       saveResult(result);
       results.push(result);

@@ -13,9 +13,11 @@ export const questions: DrillQuestion[] = [
     concepts: [
       concept('no CPU copy through user space', '数据不进入用户态，没有 CPU 拷贝', ['never enter user space', 'never enters user space',
         'no user space copy', 'no copy into user', 'stays in the kernel', 'inside the kernel', 'zero cpu copies', 'no cpu copy',
-        '不进入用户态', '不经过用户态', '不进用户态', '不经过用户空间', '留在内核', '内核内部'], 2),
+        'saves both copies', 'saves the two copies', '不进入用户态', '不经过用户态', '不进用户态', '不经过用户空间', '留在内核', '内核内部',
+        '省掉了两次', '省掉两次', '省去两次', '省了两次'], 2),
       concept('one syscall instead of two: half the mode switches', '一次系统调用代替两次，模式切换减半', ['one syscall', 'one system call',
-        'single syscall', 'fewer syscalls', 'fewer mode switches', 'halves the mode switches', '一次系统调用', '模式切换减半', '减少一半']),
+        'single syscall', 'fewer syscalls', 'fewer mode switches', 'halves the mode switches', 'half the syscalls', 'half as many syscalls',
+        '一次系统调用', '模式切换减半', '减少一半', '一半系统调用', '一半的系统调用', '系统调用减半', '系统调用少一半']),
       concept('the DMA transfers remain', 'DMA 传输还在', dma),
       concept('scatter-gather removes the last in-kernel copy', '分散-聚集去掉内核里的那次拷贝', ['scatter-gather', 'scatter gather',
         '分散', '聚集', 'netif_f_sg']),

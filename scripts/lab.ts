@@ -26,9 +26,11 @@ export const labFlags: FlagSpec = {
 
 export const labHelp = `Usage: npm run lab -- <id|all> [flags]
 
-Runs a lab: a server in each runtime sends a file over loopback to one fixed client, which checks
-the byte count and SHA-256. One transfer is traced with strace to count syscalls and the bytes
-that cross the user/kernel boundary; time and CPU come from untraced transfers.
+Runs a lab: a server in each runtime sends a file — over loopback TCP or HTTP, into a pipe, to
+another file, or as a log broker to 4 consumers — and every copy is checked by byte count and
+SHA-256 (by one fixed client, or by the runner for a file copy). One transfer is traced with
+strace to count syscalls and the bytes that cross the user/kernel boundary; time and CPU come
+from untraced transfers.
 
 Labs:
 ${labs.map((lab) => `  ${lab.id}  ${lab.title} (${lab.methods.join(', ')})`).join('\n')}

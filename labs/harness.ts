@@ -68,7 +68,7 @@ function usageNow(): Usage {
     voluntaryContextSwitches: u.voluntaryContextSwitches,
     involuntaryContextSwitches: u.involuntaryContextSwitches,
     minorPageFaults: u.minorPageFault,
-    storageReadBytes: typeof Deno === 'undefined' ? storageReadBytes() : null,
+    storageReadBytes: storageReadBytes(),
   };
 }
 

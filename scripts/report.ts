@@ -34,7 +34,7 @@ function ratio(value: number, baseline: number | undefined): string {
 export function methodLabel(run: Run, result: LabResult): string {
   const sweep = new Set(result.runs.filter((other) => other.runtime === run.runtime && other.method === run.method).map((other) => other.chunk)).size > 1;
   const label = sweep && run.chunk ? `${run.method} ${formatBytes(run.chunk)}` : run.method;
-  return run.destination ? `${label} → ${run.destination.replace(/ \(.*/, '').replace('file system', 'fs')} (${/\((.*)\)/.exec(run.destination)?.[1] ?? '?'})` : label;
+  return run.destination ? `${label} → ${run.destination.replace('file system', 'fs')}` : label;
 }
 
 export function rows(result: LabResult): string[][] {

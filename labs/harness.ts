@@ -1,13 +1,12 @@
 // What every lab server shares, whichever runtime runs it: its arguments, the lines it prints for
-// the runner, and its resource usage. Only node: built-ins, so the same file loads in Node, Bun
-// and Deno. The protocol on stdout is one JSON object per line:
-//   {"ready":true,"port":N}                 listening on 127.0.0.1:N (no port: a file or pipe lab)
-//   {"done":i,"seconds":s}                   after a "go" line: a file or pipe lab's i-th copy is done
-//   {"served":i,"usage":{...}}               after the runner's i-th "usage" line on stdin
-//   {"failed":"why"}                         the server could not do its job
+// the runner (labs/protocol.ts types them), and its resource usage. Only node: built-ins, so the
+// same file loads in Node, Bun and Deno.
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
+import type { ServerMessage, TransferReport, Usage } from './protocol.ts';
+
+export type { Usage } from './protocol.ts';
 
 export interface ServerOptions {
   method: string;
@@ -20,18 +19,6 @@ export interface ServerOptions {
   out: string;
   /** A directory with cert.pem and key.pem, for the HTTPS method of lab 08. */
   tls: string;
-}
-
-export interface Usage {
-  userSeconds: number;
-  sysSeconds: number;
-  voluntaryContextSwitches: number;
-  involuntaryContextSwitches: number;
-  minorPageFaults: number;
-  /** Bytes this process caused to be read from storage (/proc/self/io read_bytes): 0 when every
-   *  read was served from the page cache. Null where it cannot be read (not Linux; Deno asks for
-   *  --allow-all before it opens anything under /proc/self). */
-  storageReadBytes: number | null;
 }
 
 function storageReadBytes(): number | null {
@@ -88,7 +75,7 @@ export function usageSince(start: Usage, now: Usage): Usage {
 // Bun.write(Bun.stdout, Bun.file) into a full pipe fails with EAGAIN instead of waiting (lab 06).
 let talk: NodeJS.WritableStream | null = null;
 
-function emit(line: object): void {
+function emit(line: ServerMessage): void {
   (talk ??= process.stdout).write(JSON.stringify(line) + '\n');
 }
 
@@ -97,15 +84,24 @@ export function fail(reason: string): never {
   process.exit(1);
 }
 
+/** Instead of "ready": this kernel or runtime lacks what the method needs; the runner reports the reason. */
+export function unavailable(reason: string): never {
+  emit({ unavailable: reason });
+  process.exit(0);
+}
+
 /**
  * Announce the port, then answer the runner. After each transfer the runner, which knows from the
  * client when the last byte arrived, writes "usage" on stdin; the server answers with its resource
  * usage since "ready", so start-up (module loading, JIT) is never charged to a transfer and a
  * server needs no way of its own to tell when a runtime like Bun has finished sending a response.
  * A lab without a socket (file to file, file to pipe) passes `copy`: each "go" line runs it once
- * and reports how long it took. After `transfers` usage answers the server exits.
+ * and reports how long it took. A socket lab that accepts its connections itself (lab 09, through
+ * FFI) passes `copy` too: each "go" serves one connection, and what it returns (what the server
+ * counted that strace cannot see) goes to the runner with "done". After `transfers` usage
+ * answers the server exits.
  */
-export function serving(port: number | null, options: ServerOptions, copy?: () => Promise<void>): void {
+export function serving(port: number | null, options: ServerOptions, copy?: () => Promise<TransferReport | void>): void {
   const start = usageNow();
   let served = 0;
   let copies = 0;
@@ -120,7 +116,7 @@ export function serving(port: number | null, options: ServerOptions, copy?: () =
       if (line === 'go' && copy) {
         const done = ++copies;
         const started = performance.now();
-        copy().then(() => emit({ done, seconds: (performance.now() - started) / 1000 }),
+        copy().then((report) => emit({ done, seconds: (performance.now() - started) / 1000, ...(report ? { report } : {}) }),
           (error: unknown) => emit({ failed: `copy ${done}: ${error instanceof Error ? error.message : String(error)}` }));
         continue;
       }
@@ -129,7 +125,7 @@ export function serving(port: number | null, options: ServerOptions, copy?: () =
       if (served >= options.transfers) process.exit(0);
     }
   });
-  emit(port === null ? { ready: true } : { ready: true, port });
+  emit(port === null ? { ready: true } : copy ? { ready: true, port, pacing: 'go' } : { ready: true, port });
 }
 
 /**

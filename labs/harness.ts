@@ -32,7 +32,7 @@ function storageReadBytes(): number | null {
 export function parseServerArgs(argv: string[]): ServerOptions {
   const options: ServerOptions = { method: '', file: '', chunk: 65536, transfers: 1, out: '', tls: '' };
   for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
+    const [flag, value = ''] = [argv[i], argv[i + 1]];
     if (flag === '--method') options.method = value;
     else if (flag === '--file') options.file = value;
     else if (flag === '--chunk') options.chunk = Number(value);

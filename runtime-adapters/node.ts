@@ -1,15 +1,16 @@
 // Node.js, running TypeScript through tsx's loader in the same process (not the tsx CLI, which
 // would add a parent process to every trace).
+import { nodeExecutable } from './bin.ts';
 import type { RuntimeAdapter } from './types.ts';
 
 const tsxLoader = import.meta.resolve('tsx');
 
 export const node: RuntimeAdapter = {
   name: 'node',
-  executable: process.execPath,
+  executable: nodeExecutable,
   versionArgs: ['--version'],
   command(entry, args) {
-    return { file: process.execPath, args: ['--import', tsxLoader, entry, ...args] };
+    return { file: nodeExecutable, args: ['--import', tsxLoader, entry, ...args] };
   },
   methods: {
     'read-write': {

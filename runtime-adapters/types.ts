@@ -43,6 +43,8 @@ export interface LaunchOptions {
   readPaths: string[];
   /** Paths the entry may write: a file lab's copy, a pipe lab's FIFO (Deno: --allow-write). */
   writePaths?: string[];
+  /** The entry calls libc through FFI (lab 09; Deno: --allow-ffi). */
+  ffi?: boolean;
 }
 
 export interface RuntimeAdapter {

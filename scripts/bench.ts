@@ -1,15 +1,15 @@
 // `workbook bench`: what the copies cost. Times every runtime × method × size of one lab untraced,
 // verifies every transfer, pairs the ratios inside the run, measures what strace would have added,
 // and writes the JSON and an SVG chart under .workbook/bench/. `--parser` times the trace parser.
-import { statfsSync } from 'node:fs';
-import { adapters, methodNames, type MethodName, type RuntimeName } from '../runtime-adapters/index.ts';
-import { didYouMean, flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
-import { labs } from './catalogue.ts';
-import { createWorkDir, parseLabOptions, selectLabs } from './lab.ts';
-import { describeMachine, fileSystemOf, runtimeVersion } from './machine.ts';
-import { formatBytes, parseSize } from './sizes.ts';
-import { probeTracing } from './trace.ts';
-import { defaultBenchDir, saveBench, type BenchDocument, type ParserDocument } from './bench/document.ts';
+import { adapters, methodNames, type MethodName } from '../runtime-adapters/index.ts';
+import { didYouMean, flagHelp, flagSpec, parseFlags, UsageError, wholeNumber } from './args.ts';
+import { labs, selectLabs } from './catalogue.ts';
+import { describeMachine, fileSystemOf } from './lab/machine.ts';
+import { chunkFrom, methodFrom, runtimesFrom, sizeFrom } from './lab/options.ts';
+import { createWorkDir, prepareSession, versionsOf } from './lab/session.ts';
+import { formatBytes } from './sizes.ts';
+import { saveBench, type BenchDocument, type ParserDocument } from './bench/document.ts';
+import { benchDir } from './paths.ts';
 import { measureStraceOverhead, overheadCap, overheadWeight } from './bench/overhead.ts';
 import { benchParser, targetLinesPerSecond } from './bench/parser-bench.ts';
 import { progressBar } from './bench/progress.ts';
@@ -22,13 +22,13 @@ const defaultSizes = '4KiB,64KiB,1MiB,16MiB,256MiB,1GiB';
 const bigFile = 2 ** 30;
 const runsForBigFiles = 3;
 
-export const benchFlags: FlagSpec = {
-  lab: { kind: 'string', value: 'NN', help: `the lab whose servers are timed (default 02); one of ${labs.map((lab) => lab.id).join(', ')}` },
+const benchFlags = flagSpec({
+  lab: { kind: 'string', value: 'NN', help: `the lab whose servers are timed (default 02); one of ${labs.map((lab) => lab.id).join(', ')}`, default: '02' },
   runtime: { kind: 'string', value: 'node,bun,deno', help: 'runtimes, comma-separated (default: all three)' },
   method: { kind: 'string', value: 'm', help: 'one transfer method (default: every method the lab has)' },
-  sizes: { kind: 'string', value: 'list', help: `file sizes, comma-separated (default ${defaultSizes})` },
+  sizes: { kind: 'string', value: 'list', help: `file sizes, comma-separated (default ${defaultSizes})`, default: defaultSizes },
   runs: { kind: 'string', value: 'N', help: `timed transfers per row after one warm-up (default 5; ${runsForBigFiles} for files of ${formatBytes(bigFile)} or more)` },
-  chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB)' },
+  chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB)', default: '64KiB' },
   cold: { kind: 'boolean', help: 'drop the data file from the page cache before each timed transfer (says so when it cannot)' },
   out: { kind: 'string', value: 'DIR', help: 'where the JSON and SVG go (default .workbook/bench/)' },
   tamper: { kind: 'string', value: 'm', help: 'prove the verification: change one byte of the file after hashing, before method m serves it' },
@@ -36,9 +36,9 @@ export const benchFlags: FlagSpec = {
   parser: { kind: 'boolean', help: 'instead: time the strace parser on a generated trace (lines/s, peak memory growth)' },
   lines: { kind: 'string', value: 'N', help: 'with --parser: lines in the generated trace (default 1000000)' },
   help: { kind: 'boolean', help: 'show this help' },
-};
+});
 
-export const benchHelp = `Usage: npm run bench [-- --lab 02] [--runtime …] [--sizes ${defaultSizes}] [--runs 5] [--cold] [--json]
+const benchHelp = `Usage: npm run bench [-- --lab 02] [--runtime …] [--sizes ${defaultSizes}] [--runs 5] [--cold] [--json]
        npm run bench -- --parser [--lines 1000000]
 
 Measures what the copies cost, carefully enough for a slide. For each runtime × method × size the
@@ -69,31 +69,20 @@ Examples:
   npm run bench -- --parser`;
 
 function parseSizes(text: string): number[] {
-  const sizes = text.split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
-    const bytes = parseSize(item);
-    if (typeof bytes !== 'number') throw new UsageError(`--sizes: ${bytes.error}`);
-    return bytes;
-  });
+  const sizes = text.split(',').map((item) => item.trim()).filter(Boolean).map((item) => sizeFrom(item, 'sizes'));
   if (sizes.length === 0) throw new UsageError('--sizes needs at least one size, e.g. --sizes 1MiB,256MiB');
   return [...new Set(sizes)].sort((a, b) => a - b);
 }
 
-function wholeNumber(text: string | boolean | undefined, fallback: number, name: string, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${text}"`);
-  return value;
-}
-
-async function parserCommand(flags: Record<string, string | boolean>, cleanups: Array<() => void>): Promise<number> {
-  const lines = wholeNumber(flags.lines, 1_000_000, 'lines', 50_000_000);
+async function parserCommand(lineFlag: string | undefined, json: boolean, cleanups: Array<() => void>): Promise<number> {
+  const lines = wholeNumber(lineFlag, 1_000_000, 'lines', 1, 50_000_000);
   const work = createWorkDir();
   cleanups.push(work.cleanup);
   try {
     process.stderr.write(`  … writing a ${lines.toLocaleString('en')}-line trace from the fixtures, then parsing it\n`);
     const result = await benchParser(work.dir, lines);
     const document: ParserDocument = { kind: 'parser-bench', createdAt: new Date().toISOString(), machine: describeMachine(), targetLinesPerSecond, ...result };
-    console.log(flags.json ? JSON.stringify(document, null, 2) : renderParserBench(document));
+    console.log(json ? JSON.stringify(document, null, 2) : renderParserBench(document));
     return 0;
   } finally {
     work.cleanup();
@@ -104,17 +93,20 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
   const { positional, flags } = parseFlags(argv, benchFlags);
   if (flags.help) { console.log(benchHelp); return 0; }
   if (positional.length) throw new UsageError(`the bench takes flags only (the lab is --lab NN), got ${positional.join(' ')}`);
-  if (flags.parser) return parserCommand(flags, cleanups);
+  if (flags.parser) return parserCommand(flags.lines, flags.json, cleanups);
   if (flags.lines !== undefined) throw new UsageError('--lines goes with --parser');
 
-  const labId = String(flags.lab ?? '02');
-  if (labId === 'all') throw new UsageError('the bench times one lab at a time: --lab NN');
-  const [lab] = selectLabs(labId);
-  const options = parseLabOptions({ ...(flags.runtime ? { runtime: flags.runtime } : {}), ...(flags.method ? { method: flags.method } : {}), ...(flags.chunk ? { chunk: flags.chunk } : {}) });
-  const methods: MethodName[] = options.method ? [options.method] : lab.methods;
-  if (options.method && !lab.methods.includes(options.method)) throw new UsageError(`lab ${lab.id} has no ${options.method} method; it has ${lab.methods.join(', ')}`);
-  const sizes = parseSizes(String(flags.sizes ?? defaultSizes));
-  const explicitRuns = flags.runs === undefined ? null : wholeNumber(flags.runs, 5, 'runs', 50);
+  if (flags.lab === 'all') throw new UsageError('the bench times one lab at a time: --lab NN');
+  const [lab] = selectLabs(flags.lab);
+  if (!lab) throw new UsageError('the bench needs a lab: --lab NN');
+  const runtimes = runtimesFrom(flags.runtime);
+  const method = methodFrom(flags.method);
+  const methods: MethodName[] = method ? [method] : lab.methods;
+  if (method && !lab.methods.includes(method)) throw new UsageError(`lab ${lab.id} has no ${method} method; it has ${lab.methods.join(', ')}`);
+  const sizes = parseSizes(flags.sizes);
+  const largest = sizes.at(-1) ?? 0;
+  const chunk = chunkFrom(flags.chunk, largest);
+  const explicitRuns = flags.runs === undefined ? null : wholeNumber(flags.runs, 5, 'runs', 1, 50);
   const runsFor = (bytes: number) => explicitRuns ?? (bytes >= bigFile ? runsForBigFiles : 5);
   let tamper: MethodName | undefined;
   if (flags.tamper !== undefined) {
@@ -124,21 +116,14 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
 
   const work = createWorkDir();
   cleanups.push(work.cleanup);
-  const free = statfsSync(work.dir);
-  if (sizes.at(-1)! > free.bavail * free.bsize * 0.9) {
-    throw new UsageError(`--sizes ${formatBytes(sizes.at(-1)!)} does not fit: ${work.dir} has ${formatBytes(free.bavail * free.bsize)} free`);
-  }
   try {
     const started = performance.now();
-    const versions: Partial<Record<RuntimeName, string | Error>> = {};
-    for (const runtime of options.runtimes) versions[runtime] = await runtimeVersion(runtime);
-    const broken = options.runtimes.filter((runtime) => versions[runtime] instanceof Error);
-    if (options.explicitRuntimes && broken.length) throw new Error(broken.map((runtime) => (versions[runtime] as Error).message).join('\n'));
-    const tracing = await probeTracing();
+    const session = await prepareSession({ runtimes, explicitRuntimes: flags.runtime !== undefined, trace: true, largestFile: largest }, work.dir, () => {});
+    const { versions, tracing } = session;
 
-    const overheadBytes = Math.min(sizes.at(-1)!, overheadCap);
-    const plan = { lab, runtimes: options.runtimes, versions, methods, sizes, runsFor, chunk: options.chunk, cold: Boolean(flags.cold), tamper, workDir: work.dir };
-    const overheadCells = options.runtimes.flatMap((runtime) => methods.filter((method) => adapters[runtime].methods[method].available)).length;
+    const overheadBytes = Math.min(largest, overheadCap);
+    const plan = { lab, runtimes, versions, methods, sizes, runsFor, chunk, cold: flags.cold, tamper, workDir: work.dir };
+    const overheadCells = runtimes.flatMap((runtime) => methods.filter((one) => adapters[runtime].methods[one].available)).length;
     const progress = progressBar(sweepWeight(plan) + (tracing.available ? overheadCells * overheadWeight(overheadBytes) : 0));
     const sweep = await runSweep({ ...plan, progress });
     const sweepSeconds = (performance.now() - started) / 1000;
@@ -154,15 +139,15 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
       createdAt: new Date().toISOString(),
       machine: {
         ...machine,
-        runtimes: Object.fromEntries(Object.entries(versions).map(([name, version]) => [name, version instanceof Error ? 'unavailable' : String(version)])),
+        runtimes: versionsOf(session) as Record<string, string>,
         fileSystem: fileSystemOf(work.dir),
         dataDir: work.dir,
       },
       settings: {
-        sizes, runs: Object.fromEntries(sizes.map((bytes) => [String(bytes), runsFor(bytes)])), chunk: options.chunk, cache: sweep.cache,
-        client: methods.every((method) => usesBenchClient(lab, method))
+        sizes, runs: Object.fromEntries(sizes.map((bytes) => [String(bytes), runsFor(bytes)])), chunk, cache: sweep.cache,
+        client: methods.every((one) => usesBenchClient(lab, one))
           ? 'scripts/bench/client.ts: reads into shared 1 MiB slots, SHA-256 on a worker thread, clock stops at the end of the stream'
-          : `the lab's own client (SHA-256 inside the clock) for ${methods.filter((method) => !usesBenchClient(lab, method)).join(', ')}; scripts/bench/client.ts for the rest`,
+          : `the lab's own client (SHA-256 inside the clock) for ${methods.filter((one) => !usesBenchClient(lab, one)).join(', ')}; scripts/bench/client.ts for the rest`,
         ...(tamper ? { tampered: tamper } : {}),
       },
       rows: sweep.rows,
@@ -172,7 +157,7 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
       straceOverhead,
       seconds: { sweep: sweepSeconds, straceOverhead: totalSeconds - sweepSeconds, total: totalSeconds },
     };
-    const saved = saveBench(document, typeof flags.out === 'string' ? flags.out : defaultBenchDir);
+    const saved = saveBench(document, flags.out ?? benchDir);
     if (flags.json) {
       console.log(JSON.stringify(document, null, 2));
       process.stderr.write(`Saved ${saved.json} and ${saved.svg}\n`);

@@ -1,26 +1,23 @@
 // `workbook book [--serve] [--with-key] [--out DIR]`: the chapters as a static site (issue #5),
 // opened from disk or served to a room; the reader's own lab results become tables and charts.
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
-import { assertReplaceable, buildBook, defaultChaptersDir, type BookBuild, type BookOptions } from './book/build.ts';
-import { defaultBenchDir } from './book/bench.ts';
-import { serveSite, watchFolders } from './book/serve.ts';
-import { defaultResultsDir } from './results.ts';
+import { flagHelp, flagSpec, parseFlags, sharedFlags, UsageError } from './args.ts';
+import { assertReplaceable, buildBook, type BookBuild, type BookOptions } from './book/build.ts';
+import { serveSite } from './book/serve.ts';
+import { watchFiles } from './check/watch.ts';
+import { benchDir, chaptersDir, distDir, shownPath as shown } from './paths.ts';
 
-const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
-
-export const bookFlags: FlagSpec = {
+const bookFlags = flagSpec({
   serve: { kind: 'boolean', help: 'serve the book on 127.0.0.1 (a free port) and rebuild when a chapter changes' },
   'with-key': { kind: 'boolean', help: 'instructor edition: each question with its answer and explanation' },
   out: { kind: 'string', value: 'DIR', help: 'write the site to DIR (default dist/book, dist/book-key with --with-key)' },
-  results: { kind: 'string', value: 'DIR', help: 'lab results to chart (default .workbook/results)' },
-  bench: { kind: 'string', value: 'DIR', help: 'where npm run bench left its charts (default .workbook/bench)' },
-  chapters: { kind: 'string', value: 'DIR', help: 'read the chapters from DIR instead of chapters/' },
-  help: { kind: 'boolean', help: 'show this help' },
-};
+  results: sharedFlags.results,
+  bench: { kind: 'string', value: 'DIR', help: 'where npm run bench left its charts (default .workbook/bench)', default: benchDir },
+  chapters: { kind: 'string', value: 'DIR', help: 'read the chapters from DIR instead of chapters/', default: chaptersDir },
+  poll: { kind: 'boolean', help: 'with --serve: look for changes every second instead of waiting for file events' },
+  help: sharedFlags.help,
+});
 
-export const bookHelp = `Usage: npm run book [-- flags]
+const bookHelp = `Usage: npm run book [-- flags]
 
 Builds the chapters into a static site: one page per chapter and an index, code highlighted,
 diagrams drawn, your lab results (.workbook/results/) as tables and charts, and each chapter's
@@ -30,11 +27,6 @@ its file and line.
 
 Flags:
 ${flagHelp(bookFlags)}`;
-
-const shown = (path: string) => {
-  const nearby = relative(process.cwd(), path);
-  return nearby.startsWith('..') ? path : nearby || '.';
-};
 
 function report(build: BookBuild, options: BookOptions): boolean {
   for (const note of build.notes) console.error(`note: ${note}`);
@@ -55,13 +47,13 @@ export async function bookCommand(argv: string[], cleanups: Array<() => void>): 
   const { positional, flags } = parseFlags(argv, bookFlags);
   if (flags.help) { console.log(bookHelp); return 0; }
   if (positional.length) throw new UsageError(`book takes no arguments, got "${positional.join(' ')}"`);
-  const path = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+  if (flags.poll && !flags.serve) throw new UsageError('--poll goes with --serve');
   const options: BookOptions = {
-    outDir: path('out') ?? `${distDir}${flags['with-key'] ? 'book-key' : 'book'}`,
-    chaptersDir: path('chapters') ?? defaultChaptersDir,
-    resultsDir: path('results') ?? defaultResultsDir,
-    benchDir: path('bench') ?? defaultBenchDir,
-    withKey: Boolean(flags['with-key']),
+    outDir: flags.out ?? `${distDir}${flags['with-key'] ? 'book-key' : 'book'}`,
+    chaptersDir: flags.chapters,
+    resultsDir: flags.results,
+    benchDir: flags.bench,
+    withKey: flags['with-key'],
   };
   assertReplaceable(options.outDir);
   const built = report(await buildBook(options), options);
@@ -71,11 +63,16 @@ export async function bookCommand(argv: string[], cleanups: Array<() => void>): 
   }
 
   const { url, server } = await serveSite(options.outDir);
-  const stopWatching = watchFolders([options.chaptersDir!, options.resultsDir!, options.benchDir!], async () => {
-    console.log('A chapter or a result changed: rebuilding…');
-    report(await buildBook(options), options);
+  // Saves arrive in bursts (an editor writes a temporary file and renames it); the watcher waits
+  // for them to settle, and one rebuild at a time runs, the next one queued behind it.
+  let rebuild = Promise.resolve();
+  const watcher = watchFiles({ dirs: [flags.chapters, flags.results, flags.bench], poll: flags.poll, debounceMs: 300 }, () => {
+    rebuild = rebuild.then(async () => {
+      console.log('A chapter or a result changed: rebuilding…');
+      report(await buildBook(options), options);
+    }).catch((error: Error) => console.error(`error: ${error.message}`));
   });
-  cleanups.push(stopWatching, () => server.close());
+  cleanups.push(watcher.close, () => server.close());
   console.log(`Serving the book at ${url} — it rebuilds when a chapter or a lab result changes. Ctrl-C stops.`);
   if (!built) console.log('Fix the problems above and save: the book builds as soon as they are gone.');
   await new Promise((done) => server.once('close', done));

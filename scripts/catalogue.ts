@@ -1,5 +1,6 @@
 // The single source of what the workbook contains (rustlings' info.toml): every CLI verb reads
 // chapters and labs from here, and test/catalogue.test.ts checks it against the tree.
+import { didYouMean, UsageError } from './args.ts';
 import type { MethodName, Protocol } from '../runtime-adapters/types.ts';
 
 export interface Lab {
@@ -16,6 +17,10 @@ export interface Lab {
   otherFileSystem?: boolean;
   /** Consumers that read the whole log at once in each transfer (lab 07); the buffer is the batch size. */
   consumers?: number;
+  /** The server calls libc through FFI (lab 09). */
+  ffi?: boolean;
+  /** One of the labs `npm start` runs: the traditional path against sendfile. */
+  headline?: boolean;
 }
 
 export interface Chapter {
@@ -27,8 +32,8 @@ export interface Chapter {
 }
 
 export const labs: Lab[] = [
-  { id: '01', slug: '01-traditional', title: 'The traditional path: read() + write()', protocol: 'tcp', methods: ['read-write', 'stream'] },
-  { id: '02', slug: '02-sendfile', title: 'The zero-copy path: sendfile()', protocol: 'http', methods: ['read-write', 'stream', 'sendfile'] },
+  { id: '01', slug: '01-traditional', title: 'The traditional path: read() + write()', protocol: 'tcp', methods: ['read-write', 'stream'], headline: true },
+  { id: '02', slug: '02-sendfile', title: 'The zero-copy path: sendfile()', protocol: 'http', methods: ['read-write', 'stream', 'sendfile'], headline: true },
   { id: '03', slug: '03-mmap', title: 'mmap + write: one copy instead of two', protocol: 'tcp', methods: ['read-write', 'mmap-write'] },
   { id: '04', slug: '04-buffers', title: 'Buffers, syscalls and mode switches', protocol: 'tcp', methods: ['read-write', 'stream'],
     chunks: [4, 16, 64, 256, 1024].map((kib) => kib * 1024) },
@@ -45,7 +50,7 @@ const sourceChapters: Chapter[] = [
 ];
 
 /** What npm start runs: the traditional path against sendfile, the comparison the workbook is about. */
-export const headlineLabs: Lab[] = labs.filter((lab) => lab.id === '01' || lab.id === '02');
+export const headlineLabs: Lab[] = labs.filter((lab) => lab.headline);
 
 export const chapters: Chapter[] = [
   ...labs.map((lab) => ({ id: lab.id, slug: lab.slug, title: lab.title, lab })),
@@ -58,4 +63,13 @@ export function findLab(id: string): Lab | undefined {
 
 export function findChapter(id: string): Chapter | undefined {
   return chapters.find((chapter) => chapter.id === id || chapter.slug === id || chapter.id === id.padStart(2, '0'));
+}
+
+/** The labs a verb was asked for: one by id or slug, or all of them; anything else is bad usage. */
+export function selectLabs(id: string | undefined): Lab[] {
+  if (!id) throw new UsageError('which lab? give an id (e.g. npm run lab -- 01) or all');
+  if (id === 'all') return labs;
+  const lab = findLab(id);
+  if (!lab) throw new UsageError(`unknown lab "${id}"${didYouMean(id, labs.flatMap((known) => [known.id, known.slug]))}; labs are ${labs.map((known) => known.id).join(', ')} or all`);
+  return [lab];
 }

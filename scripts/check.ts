@@ -1,29 +1,28 @@
 // `workbook check [NN] [--answers DIR] [--watch]`: judge the reader's answer sheets, question by
 // question: the explanation for a correct answer, the hint the reader has reached for a wrong one.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
-import { chapters, findChapter, type Chapter } from './catalogue.ts';
-import { defaultAnswersDir, loadKey, loadSheet, sheetPath } from './check/sheets.ts';
-import type { ChapterKey } from './check/types.ts';
-import { judge, type Verdict } from './check/verdicts.ts';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { flagHelp, flagSpec, parseFlags, sharedFlags, UsageError } from './args.ts';
+import { chapters, type Chapter } from './catalogue.ts';
+import { checkAgain, checkChapter, selectChapters, type ChapterCheck } from './check/chapter.ts';
+import { sheetPath } from './check/sheets.ts';
+import type { Verdict } from './check/verdicts.ts';
 import { watchFiles } from './check/watch.ts';
-import { chapterState, nextStep, renderNext } from './progress/state.ts';
-import { defaultProgressPath, loadProgress, questionKey, saveProgress, type Progress } from './progress/store.ts';
 import { drillSummary } from './drill/schedule.ts';
-import { defaultResultsDir, loadResults, type LabResult } from './results.ts';
+import { describeUnreadable, loadResults, type LabResult } from './lab/results.ts';
+import { chapterState, nextStep, renderNext } from './progress/state.ts';
+import { loadProgress, questionKey, saveProgress, type Progress } from './progress/store.ts';
 
-export const checkFlags: FlagSpec = {
-  answers: { kind: 'string', value: 'DIR', help: 'check the sheets in DIR instead of answers/' },
-  results: { kind: 'string', value: 'DIR', help: 'judge predictions against results in DIR (default .workbook/results)' },
-  progress: { kind: 'string', value: 'FILE', help: 'hints and reveals in FILE (default .workbook/progress.json, or $WORKBOOK_PROGRESS)' },
+const checkFlags = flagSpec({
+  answers: sharedFlags.answers,
+  results: sharedFlags.results,
+  progress: sharedFlags.progress,
   watch: { kind: 'boolean', help: 're-check each sheet when you save it, and print only what changed (Ctrl-C stops)' },
   poll: { kind: 'boolean', help: 'with --watch: look for changes every second instead of waiting for file events' },
-  help: { kind: 'boolean', help: 'show this help' },
-};
+  help: sharedFlags.help,
+});
 
-export const checkHelp = `Usage: npm run check [-- NN…] [flags]
+const checkHelp = `Usage: npm run check [-- NN…] [flags]
 
 Checks your answer sheets (answers/NN-slug.ts): each question is correct (with why), wrong (with
 the hint you have reached; npm run hint -- NN qK gives the next), not yet answered, or — for a
@@ -33,32 +32,12 @@ With --watch it keeps running: save a sheet and only what changed is printed; a 
 re-checks the predictions waiting for it. Where file events do not arrive (some network and
 container mounts), add --poll.
 
+Exit codes: 0 when every question checked is correct; 1 when any is wrong, not yet answered,
+waiting for a measurement, or its sheet does not load; 2 on bad usage. So a script can grade a
+folder of sheets: npm run --silent check -- --answers DIR.
+
 Flags:
 ${flagHelp(checkFlags)}`;
-
-export interface ChapterCheck {
-  chapter: Chapter;
-  sheet: string;
-  /** Set when the sheet (or, while a chapter is being written, its key) could not be loaded. */
-  error?: string;
-  errorSource?: 'sheet' | 'key';
-  key?: ChapterKey;
-  verdicts: Verdict[];
-}
-
-export async function checkChapter(chapter: Chapter, answersDir: string, results: LabResult[]): Promise<ChapterCheck> {
-  const sheet = sheetPath(answersDir, chapter);
-  let key: ChapterKey;
-  try {
-    key = await loadKey(chapter);
-  } catch (error) {
-    return { chapter, sheet, error: `its key answers/key/${chapter.slug}.ts could not be loaded: ${(error as Error).message.split('\n')[0]}`, errorSource: 'key', verdicts: [] };
-  }
-  const loaded = await loadSheet(answersDir, chapter);
-  if ('error' in loaded) return { chapter, sheet, error: loaded.error, errorSource: 'sheet', key, verdicts: [] };
-  const verdicts = Object.entries(key).map(([id, question]) => judge(id, question, loaded.answers[id], results));
-  return { chapter, sheet, key, verdicts };
-}
 
 const marks: Record<Verdict['status'], string> = { correct: '✓', wrong: '✗', unanswered: '·', unmeasured: '?' };
 const words: Record<Verdict['status'], string> = { correct: 'correct', wrong: 'wrong', unanswered: 'not yet answered', unmeasured: 'waiting for your measurement' };
@@ -78,9 +57,9 @@ function renderVerdict(chapter: Chapter, verdict: Verdict, progress: Progress): 
   return `${head} — hint ${reached} of ${verdict.hints.length}: ${verdict.hints[reached - 1]}\n      ${more}`;
 }
 
-export function renderCheck(check: ChapterCheck, progress: Progress): string {
+function renderCheck(check: ChapterCheck, progress: Progress): string {
   const lines = [`Chapter ${check.chapter.id} — ${check.chapter.title}  (${check.sheet})`];
-  if (check.error) return [...lines, `  ✗ ${check.errorSource === 'key' ? 'not ready' : 'the sheet could not be read'}: ${check.error}`].join('\n');
+  if (check.problem) return [...lines, `  ✗ ${check.problem === 'key' ? 'not ready' : 'the sheet could not be read'}: ${check.error}`].join('\n');
   for (const verdict of check.verdicts) lines.push(renderVerdict(check.chapter, verdict, progress));
   const correct = check.verdicts.filter((verdict) => verdict.status === 'correct').length;
   const revealed = check.verdicts.filter((verdict) => progress.revealed[questionKey(check.chapter.id, verdict.id)]).length;
@@ -103,26 +82,16 @@ function recordHintsGiven(checks: ChapterCheck[], progress: Progress): boolean {
   return changed;
 }
 
-export function selectChapters(ids: string[]): Chapter[] {
-  return ids.length ? ids.map((id) => {
-    const chapter = findChapter(id);
-    if (!chapter) throw new UsageError(`unknown chapter "${id}"; chapters are ${chapters.map((known) => known.id).join(', ')}`);
-    return chapter;
-  }) : chapters;
-}
-
 export async function checkCommand(argv: string[], cleanups: Array<() => void> = []): Promise<number> {
   const { positional, flags } = parseFlags(argv, checkFlags);
   if (flags.help) { console.log(checkHelp); return 0; }
   if (flags.poll && !flags.watch) throw new UsageError('--poll goes with --watch');
   const selected = selectChapters(positional);
-  const answersDir = typeof flags.answers === 'string' ? flags.answers : defaultAnswersDir;
-  const resultsDir = typeof flags.results === 'string' ? flags.results : defaultResultsDir;
-  const progressPath = typeof flags.progress === 'string' ? flags.progress : defaultProgressPath;
-  if (flags.watch) return watchCommand({ selected, answersDir, resultsDir, progressPath, poll: Boolean(flags.poll) }, cleanups);
+  const { answers: answersDir, results: resultsDir, progress: progressPath } = flags;
+  if (flags.watch) return watchCommand({ selected, answersDir, resultsDir, progressPath, poll: flags.poll }, cleanups);
 
   const { results, unreadable } = loadResults(resultsDir);
-  for (const path of unreadable) console.error(`note: ${path} is not a readable lab result; it was skipped`);
+  for (const entry of unreadable) console.error(`note: ${describeUnreadable(entry)}`);
   const progress = loadProgress(progressPath);
   // Every chapter is checked for the next step; only the selected ones are printed.
   const checks = await Promise.all(chapters.map((chapter) => checkChapter(chapter, answersDir, results)));
@@ -131,25 +100,9 @@ export async function checkCommand(argv: string[], cleanups: Array<() => void> =
   for (const check of shown) console.log(renderCheck(check, progress) + '\n');
   const states = checks.map((check) => chapterState(check, results, progress));
   console.log(renderNext(nextStep(states, progress, drillSummary(progress))));
-  const failed = shown.some((check) => check.error || check.verdicts.some((verdict) => verdict.status === 'wrong'));
-  return failed ? 1 : 0;
-}
-
-/** Inside this package, so a copied sheet loads as an ES module exactly like answers/ does. */
-const copiesDir = fileURLToPath(new URL('../.workbook/', import.meta.url));
-
-/** A sheet imported again after a save: a copy under a new path, because ES modules are cached by URL. */
-async function checkAgain(chapter: Chapter, answersDir: string, results: LabResult[]): Promise<ChapterCheck> {
-  const real = sheetPath(answersDir, chapter);
-  mkdirSync(copiesDir, { recursive: true });
-  const copyDir = mkdtempSync(join(copiesDir, 'watch-'));
-  try {
-    if (existsSync(real)) copyFileSync(real, sheetPath(copyDir, chapter));
-    const check = await checkChapter(chapter, copyDir, results);
-    return { ...check, sheet: real, error: check.error?.replaceAll(sheetPath(copyDir, chapter), real) };
-  } finally {
-    rmSync(copyDir, { recursive: true, force: true });
-  }
+  // 0 only when every question checked is correct: an instructor's script can grade a folder.
+  const allCorrect = shown.every((check) => !check.problem && check.verdicts.every((verdict) => verdict.status === 'correct'));
+  return allCorrect ? 0 : 1;
 }
 
 /** The lines of a re-check that differ from the previous one; a save that changed nothing says so. */
@@ -157,7 +110,7 @@ function renderChanges(before: ChapterCheck | undefined, after: ChapterCheck, pr
   const saved = `${basename(after.sheet)} re-checked`;
   const correct = after.verdicts.filter((verdict) => verdict.status === 'correct').length;
   const tally = `${correct} of ${after.verdicts.length} correct`;
-  if (after.error) return before?.error === after.error ? `${saved}: no change (${after.error})` : `${saved}:\n  ✗ the sheet could not be read: ${after.error}`;
+  if (after.problem) return before?.error === after.error ? `${saved}: no change (${after.error})` : `${saved}:\n  ✗ the sheet could not be read: ${after.error}`;
   const same = (a: Verdict, b: Verdict | undefined) => b !== undefined && a.status === b.status && a.message === b.message && a.measured === b.measured;
   const changed = after.verdicts.filter((verdict) => !same(verdict, before?.verdicts.find((old) => old.id === verdict.id)));
   if (!changed.length) return `${saved}: no change (${tally})`;
@@ -183,7 +136,7 @@ async function watchCommand(settings: WatchSettings, cleanups: Array<() => void>
   const last = new Map<Chapter, ChapterCheck>();
   for (const chapter of chapters) last.set(chapter, await checkChapter(chapter, answersDir, results));
   if (recordHintsGiven([...last.values()], progress)) saveProgress(progress, progressPath);
-  for (const chapter of selected) console.log(renderCheck(last.get(chapter)!, progress) + '\n');
+  for (const check of [...last.values()].filter((candidate) => selected.includes(candidate.chapter))) console.log(renderCheck(check, progress) + '\n');
   const next = () => renderNext(nextStep([...last.values()].map((check) => chapterState(check, results, progress)), progress, drillSummary(progress)));
   let lastNext = next();
   console.log(lastNext);

@@ -9,7 +9,8 @@ import { clock, renderFeedback, renderQuestion, renderScorecard, ui, type Answer
 import { drillSummary, record, schedule, spreadOverChapters } from './drill/schedule.ts';
 import { interactiveSession } from './drill/session.ts';
 import { langs, type DrillQuestion, type Lang } from './drill/types.ts';
-import { defaultProgressPath, loadProgress, updateProgress } from './progress/store.ts';
+import { progressPath as defaultProgressPath } from './paths.ts';
+import { loadProgress, updateProgress } from './progress/store.ts';
 
 export const drillFlags: FlagSpec = {
   chapter: { kind: 'string', value: 'NN[,NN]', help: 'only questions from these chapters' },
@@ -113,7 +114,7 @@ export async function drillCommand(argv: string[], cleanups: Array<() => void> =
   const progress = loadProgress(progressPath);
   const session = progress.drill.sessions + 1;
   const batch = typeof flags.answers === 'string';
-  const questions = selectQuestions(flags, batch, mock, progress.drill);
+  const questions = selectQuestions(flags as Record<string, string | boolean>, batch, mock, progress.drill);
   const say = ui(lang);
 
   const answered: Answered[] = [];
@@ -130,7 +131,7 @@ export async function drillCommand(argv: string[], cleanups: Array<() => void> =
       throw new UsageError(`${flags.answers} has ${lines.length} answers but the drill has ${questions.length} questions (--count, --chapter and --question choose them)`);
     }
     const asked = questions.slice(0, lines.length);
-    for (const [index, question] of asked.entries()) onAnswer({ question, answer: lines[index].trim(), grade: grade(question, lines[index], lang), seconds: null });
+    for (const [index, question] of asked.entries()) onAnswer({ question, answer: (lines[index] ?? '').trim(), grade: grade(question, lines[index] ?? '', lang), seconds: null });
     if (flags.json) {
       const results = answered.map(({ question, answer, grade: graded }) => ({
         id: question.id, question: question.question[lang], answer, score: graded.score, hit: graded.hit, missed: graded.missed, model: question.model[lang],

@@ -1,22 +1,21 @@
 // `workbook hint NN [qK] [--reveal]`: the next hint for a question, one more each time it is asked;
 // --reveal shows the key's answer and explanation, and progress remembers that it was revealed.
-import { didYouMean, flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
-import { checkChapter, selectChapters } from './check.ts';
-import { defaultAnswersDir } from './check/sheets.ts';
+import { didYouMean, flagHelp, flagSpec, parseFlags, sharedFlags, UsageError } from './args.ts';
+import { checkChapter, selectChapters } from './check/chapter.ts';
 import type { Question } from './check/types.ts';
 import { findMeasurement, measureCommand, type Verdict } from './check/verdicts.ts';
-import { defaultProgressPath, loadProgress, questionKey, updateProgress } from './progress/store.ts';
-import { defaultResultsDir, loadResults } from './results.ts';
+import { loadResults, type LabResult } from './lab/results.ts';
+import { loadProgress, questionKey, updateProgress } from './progress/store.ts';
 
-export const hintFlags: FlagSpec = {
+const hintFlags = flagSpec({
   reveal: { kind: 'boolean', help: "show the key's answer and why, and mark the question revealed in your progress" },
-  answers: { kind: 'string', value: 'DIR', help: 'read the sheets in DIR instead of answers/' },
-  results: { kind: 'string', value: 'DIR', help: 'lab results in DIR (default .workbook/results)' },
-  progress: { kind: 'string', value: 'FILE', help: 'hints and reveals in FILE (default .workbook/progress.json, or $WORKBOOK_PROGRESS)' },
-  help: { kind: 'boolean', help: 'show this help' },
-};
+  answers: sharedFlags.answers,
+  results: sharedFlags.results,
+  progress: sharedFlags.progress,
+  help: sharedFlags.help,
+});
 
-export const hintHelp = `Usage: npm run hint -- NN [qK] [--reveal]
+const hintHelp = `Usage: npm run hint -- NN [qK] [--reveal]
 
 Gives the next hint for question qK of chapter NN: the checker gave the first when the answer was
 wrong, each call gives one more. Without qK, the first question of the chapter that is not yet
@@ -35,7 +34,7 @@ function describeQuestion(chapterId: string, id: string, question: Question): st
   return lines.join('\n');
 }
 
-function describeAnswer(question: Question, results: ReturnType<typeof loadResults>['results']): string {
+function describeAnswer(question: Question, results: LabResult[]): string {
   switch (question.kind) {
     case 'choice': return `Answer: ${question.answer}) ${question.choices[question.answer]}`;
     case 'number': return `Answer: ${question.answer}`;
@@ -52,10 +51,10 @@ export async function hintCommand(argv: string[]): Promise<number> {
   if (flags.help) { console.log(hintHelp); return 0; }
   if (!positional.length) throw new UsageError('which chapter? npm run hint -- NN [qK]');
   if (positional.length > 2) throw new UsageError(`hint takes a chapter and at most one question, got ${positional.join(' ')}`);
-  const [chapter] = selectChapters([positional[0]]);
-  const answersDir = typeof flags.answers === 'string' ? flags.answers : defaultAnswersDir;
-  const progressPath = typeof flags.progress === 'string' ? flags.progress : defaultProgressPath;
-  const { results } = loadResults(typeof flags.results === 'string' ? flags.results : defaultResultsDir);
+  const [chapter] = selectChapters(positional.slice(0, 1));
+  if (!chapter) throw new UsageError('which chapter? npm run hint -- NN [qK]');
+  const { answers: answersDir, progress: progressPath } = flags;
+  const { results } = loadResults(flags.results);
   const check = await checkChapter(chapter, answersDir, results);
   if (!check.key) {
     console.error(`error: chapter ${chapter.id} has no questions to hint at: ${check.error}`);
@@ -64,13 +63,14 @@ export async function hintCommand(argv: string[]): Promise<number> {
   const ids = Object.keys(check.key);
   let id: string | undefined = positional[1];
   if (id !== undefined && !ids.includes(id)) throw new UsageError(`chapter ${chapter.id} has no question "${id}"${didYouMean(id, ids)}; its questions are ${ids.join(', ')}`);
-  if (check.error) console.log(`note: ${check.error}\n`);
-  id ??= check.verdicts.find((verdict) => verdict.status !== 'correct')?.id ?? (check.error ? ids[0] : undefined);
+  if (check.problem) console.log(`note: ${check.error}\n`);
+  id ??= check.verdicts.find((verdict) => verdict.status !== 'correct')?.id ?? (check.problem ? ids[0] : undefined);
   if (id === undefined) {
     console.log(`Every question of chapter ${chapter.id} is correct.`);
     return 0;
   }
   const question = check.key[id];
+  if (!question) throw new UsageError(`chapter ${chapter.id} has no question "${id}"`);
   const verdict = check.verdicts.find((candidate) => candidate.id === id);
   const key = questionKey(chapter.id, id);
   const ask = `npm run hint -- ${chapter.id} ${id}`;

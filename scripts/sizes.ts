@@ -5,11 +5,12 @@ const units: Record<string, number> = { B: 1, KIB: 1024, MIB: 1024 ** 2, GIB: 10
 /** Parses "64MiB" into bytes; returns an error message (not a throw) for anything else. */
 export function parseSize(text: string): number | { error: string } {
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-  const unit = match?.[2].toUpperCase() || 'B';
-  if (!match || !(unit in units)) {
+  const unit = match?.[2]?.toUpperCase() || 'B';
+  const scale = units[unit];
+  if (!match || scale === undefined) {
     return { error: `"${text}" is not a size: write a number with B, KiB, MiB or GiB, e.g. 64MiB` };
   }
-  const bytes = Math.round(Number(match[1]) * units[unit]);
+  const bytes = Math.round(Number(match[1]) * scale);
   if (bytes <= 0) return { error: `size must be more than 0 bytes, got "${text}"` };
   return bytes;
 }

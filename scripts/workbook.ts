@@ -10,10 +10,11 @@ import { resetCommand } from './reset.ts';
 import { startCommand } from './start.ts';
 import { workshopCommand } from './workshop.ts';
 import { UsageError, didYouMean } from './args.ts';
-import { stopAll } from './processes.ts';
+import { headlineLabs } from './catalogue.ts';
+import { stopAll } from './lab/processes.ts';
 
 const verbs: Record<string, { summary: string; run(argv: string[], cleanups: Array<() => void>): Promise<number> }> = {
-  start: { summary: 'labs 01 and 02 on every runtime, side by side, then your progress: npm start', run: startCommand },
+  start: { summary: `labs ${headlineLabs.map((lab) => lab.id).join(' and ')} on every runtime, side by side, then your progress: npm start`, run: startCommand },
   check: { summary: 'check your answer sheets: npm run check [-- NN] [--answers DIR]', run: checkCommand },
   hint: { summary: 'the next hint for a question, or the answer: npm run hint -- NN [qK] [--reveal]', run: hintCommand },
   reset: { summary: 'a blank answer sheet again, yours backed up: npm run reset -- NN', run: resetCommand },
@@ -42,6 +43,18 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
 }
 process.once('SIGINT', shutDown);
 process.once('SIGTERM', shutDown);
+
+// A reader who pipes a verb into `head` closes its stdout early: that ends the verb quietly, with
+// exit 0, not with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    void stopAll().finally(() => {
+      for (const cleanup of cleanups) cleanup();
+      process.exit(0);
+    });
+  });
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

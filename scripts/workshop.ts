@@ -3,26 +3,24 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
+import { flagHelp, flagSpec, parseFlags, sharedFlags, UsageError } from './args.ts';
 import { chapters } from './catalogue.ts';
-import { defaultAnswersDir, loadKey, sheetPath } from './check/sheets.ts';
+import { blankSheet, describeReset, resetSheet } from './check/blank.ts';
+import { loadKey, sheetPath } from './check/sheets.ts';
 import type { ChapterKey } from './check/types.ts';
-import { defaultProgressPath } from './progress/store.ts';
-import { blankSheet, defaultBackupsDir, describeReset, resetSheet, shown } from './reset.ts';
-import { defaultResultsDir } from './results.ts';
-import { tracesDir as defaultTracesDir } from './run-lab.ts';
+import { backupsDir, shownPath as shown, tracesDir } from './paths.ts';
 
-export const workshopFlags: FlagSpec = {
+const workshopFlags = flagSpec({
   yes: { kind: 'boolean', help: 'do it without asking (for scripts and CI)' },
-  answers: { kind: 'string', value: 'DIR', help: 'the sheets in DIR instead of answers/' },
-  results: { kind: 'string', value: 'DIR', help: 'lab results in DIR (default .workbook/results)' },
-  traces: { kind: 'string', value: 'DIR', help: 'strace output in DIR (default .workbook/traces)' },
-  progress: { kind: 'string', value: 'FILE', help: 'the progress file (default .workbook/progress.json, or $WORKBOOK_PROGRESS)' },
-  backups: { kind: 'string', value: 'DIR', help: 'save answered sheets in DIR (default .workbook/backups)' },
-  help: { kind: 'boolean', help: 'show this help' },
-};
+  answers: sharedFlags.answers,
+  results: sharedFlags.results,
+  traces: { kind: 'string', value: 'DIR', help: 'strace output in DIR (default .workbook/traces)', default: tracesDir },
+  progress: sharedFlags.progress,
+  backups: { kind: 'string', value: 'DIR', help: 'save answered sheets in DIR (default .workbook/backups)', default: backupsDir },
+  help: sharedFlags.help,
+});
 
-export const workshopHelp = `Usage: npm run workshop -- reset [--yes]
+const workshopHelp = `Usage: npm run workshop -- reset [--yes]
 
 For instructors: gives a clean room for a class on this checkout. Every answer sheet becomes blank
 (sheets with answers are saved to .workbook/backups/ first), the lab results and traces in
@@ -59,11 +57,7 @@ export async function workshopCommand(argv: string[]): Promise<number> {
   if (positional[0] !== 'reset' || positional.length > 1) {
     throw new UsageError(positional.length ? `workshop knows one command, reset (got ${positional.join(' ')})` : 'npm run workshop -- reset [--yes]');
   }
-  const answersDir = typeof flags.answers === 'string' ? flags.answers : defaultAnswersDir;
-  const resultsDir = typeof flags.results === 'string' ? flags.results : defaultResultsDir;
-  const tracesDir = typeof flags.traces === 'string' ? flags.traces : defaultTracesDir;
-  const progressPath = typeof flags.progress === 'string' ? flags.progress : defaultProgressPath;
-  const backupsDir = typeof flags.backups === 'string' ? flags.backups : defaultBackupsDir;
+  const { answers: answersDir, results: resultsDir, traces: tracesDir, progress: progressPath, backups: backupsDir } = flags;
 
   const keys = new Map<string, ChapterKey>();
   const keyless: string[] = [];
@@ -74,10 +68,13 @@ export async function workshopCommand(argv: string[]): Promise<number> {
       keyless.push(`chapter ${chapter.id} has no key to write a blank sheet from (${(error as Error).message.split('\n')[0]}); its sheet is left as it is`);
     }
   }
-  const blankable = chapters.filter((chapter) => keys.has(chapter.id));
-  const answered = blankable.filter((chapter) => {
+  const blankable = chapters.flatMap((chapter) => {
+    const key = keys.get(chapter.id);
+    return key ? [{ chapter, key }] : [];
+  });
+  const answered = blankable.filter(({ chapter, key }) => {
     const sheet = sheetPath(answersDir, chapter);
-    return existsSync(sheet) && readFileSync(sheet, 'utf8') !== blankSheet(chapter, keys.get(chapter.id)!);
+    return existsSync(sheet) && readFileSync(sheet, 'utf8') !== blankSheet(chapter, key);
   });
   const results = labFiles(resultsDir);
   const traces = labFiles(tracesDir);
@@ -92,7 +89,7 @@ export async function workshopCommand(argv: string[]): Promise<number> {
     return 1;
   }
   console.log('');
-  for (const chapter of blankable) console.log(describeReset(resetSheet(chapter, keys.get(chapter.id)!, answersDir, backupsDir)));
+  for (const { chapter, key } of blankable) console.log(describeReset(resetSheet(chapter, key, answersDir, backupsDir)));
   for (const file of [...results, ...traces]) rmSync(file, { force: true });
   rmSync(progressPath, { force: true });
   console.log(`Deleted ${results.length} lab results, ${traces.length} traces and the progress file.`);

@@ -12,8 +12,8 @@ import { dropFromPageCache } from '../scripts/bench/cache.ts';
 import { renderChart } from '../scripts/bench/chart.ts';
 import { createResponseDecoder } from '../scripts/bench/response.ts';
 import { summarize } from '../scripts/bench/stats.ts';
-import { fileSystemOf } from '../scripts/machine.ts';
-import { capture } from '../scripts/processes.ts';
+import { fileSystemOf } from '../scripts/lab/machine.ts';
+import { capture } from '../scripts/lab/processes.ts';
 import { workbook } from './workbook-cli.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-bench-test-'));

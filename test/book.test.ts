@@ -10,16 +10,18 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { UsageError } from '../scripts/args.ts';
 import { chapters as catalogue, type Chapter } from '../scripts/catalogue.ts';
-import { buildBook, defaultChaptersDir, type BookBuild } from '../scripts/book/build.ts';
-import { serveSite, watchFolders } from '../scripts/book/serve.ts';
+import { buildBook, type BookBuild } from '../scripts/book/build.ts';
+import { chaptersDir as defaultChaptersDir } from '../scripts/paths.ts';
+import { serveSite } from '../scripts/book/serve.ts';
 import { loadKey } from '../scripts/check/sheets.ts';
-import { fixturesDir } from './fixtures.ts';
+import { fixturesDir, must } from './fixtures.ts';
 import { workbook } from './workbook-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtureResults = join(fixturesDir, 'results');
 const scratch = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-book-'));
 const written = catalogue.filter((chapter) => existsSync(join(defaultChaptersDir, `${chapter.slug}.md`)));
+const firstWritten = must(written[0], 'a written chapter');
 const labChapter = written.find((chapter) => chapter.lab)!;
 const emptyDir = join(scratch, 'empty');
 mkdirSync(emptyDir);
@@ -52,10 +54,9 @@ test.before(async () => {
 });
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('every chapter in the catalogue becomes a page, listed in the index, in well under 5 seconds', () => {
+test('every chapter in the catalogue becomes a page, listed in the index', () => {
   assert.ok(written.length >= 2, 'chapters 01 and 02 exist');
-  const { out, build: result } = withResults;
-  assert.ok(result.milliseconds < 5000, `the first build took ${result.milliseconds} ms`);
+  const { out } = withResults;
   const index = page(out, 'index');
   for (const chapter of written) {
     assert.ok(existsSync(join(out, `${chapter.slug}.html`)), `${chapter.slug}.html`);
@@ -65,7 +66,7 @@ test('every chapter in the catalogue becomes a page, listed in the index, in wel
 });
 
 test('code blocks are highlighted by shiki, in both themes', () => {
-  const html = page(withResults.out, written[0].slug);
+  const html = page(withResults.out, firstWritten.slug);
   assert.match(html, /<pre class="shiki shiki-themes github-light github-dark"/);
   assert.match(html, /<span style="color:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">/);
 });
@@ -74,7 +75,7 @@ test('scripts and styles are files inside the site: no URL outside it', () => {
   const { out } = withResults;
   for (const name of readdirSync(out).filter((file) => file.endsWith('.html'))) {
     const html = readFileSync(join(out, name), 'utf8');
-    const references = [...html.matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
+    const references = [...html.matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)="([^"]*)"/g)].map((match) => match[1] ?? '');
     assert.ok(references.some((reference) => reference === 'assets/book.css'), `${name} links the stylesheet`);
     for (const reference of references) {
       assert.not.match(reference, /^(?:[a-z]+:)?\/\//i, `${name} loads ${reference}`);
@@ -93,16 +94,17 @@ test('mermaid blocks are kept for the browser, every heading has an anchor, prev
     assert.is((html.match(/<pre class="mermaid">/g) ?? []).length, (source.match(/^```mermaid$/gm) ?? []).length, `${chapter.slug} diagrams`);
     const headings = [...html.matchAll(/<h([1-4])([^>]*)>(.*?)<\/h\1>/g)];
     assert.ok(headings.length > 3, `${chapter.slug} has headings`);
-    for (const [, , attributes, inner] of headings) {
+    for (const [, , attributes = '', inner = ''] of headings) {
       const id = /id="([^"]+)"/.exec(attributes)?.[1];
       assert.ok(id, `a heading without an id: ${inner}`);
       assert.ok(inner.includes(`<a class="anchor" href="#${id}"`), `heading ${id} has its anchor link`);
     }
-    const previous = index === 0 ? 'index' : written[index - 1].slug;
+    const previous = written[index - 1]?.slug ?? 'index';
     assert.match(html, `<a rel="prev" href="${previous}.html">`);
-    if (written[index + 1]) assert.match(html, `<a rel="next" href="${written[index + 1].slug}.html">`);
+    const next = written[index + 1];
+    if (next) assert.match(html, `<a rel="next" href="${next.slug}.html">`);
   }
-  assert.match(page(out, 'index'), `<a rel="next" href="${written[0].slug}.html">`);
+  assert.match(page(out, 'index'), `<a rel="next" href="${firstWritten.slug}.html">`);
 });
 
 test("a lab's chapter shows the newest fixture result as a table and a chart, labelled", () => {
@@ -137,22 +139,25 @@ test('a chapter without a lab shows neither results nor the lab command', async 
   assert.match(html, /id="questions"/);
 });
 
-test('what a results file says is escaped: it is untrusted', async () => {
+test('what a results file says is escaped: it is untrusted; a result that is not one is named and skipped', async () => {
   const dir = join(scratch, 'hostile-results');
   mkdirSync(dir);
-  const result = JSON.parse(readFileSync(join(fixtureResults, readdirSync(fixtureResults).find((name) => name.startsWith('lab-02'))!), 'utf8'));
+  const name = must(readdirSync(fixtureResults).find((file) => file.startsWith('lab-02')), 'a lab 02 fixture result');
+  const result = JSON.parse(readFileSync(join(fixtureResults, name), 'utf8'));
   result.createdAt = '2026-12-01T00:00:00.000Z';
   result.runtimes = { '<script>alert(1)</script>': '<b>9</b>' };
-  result.runs[0].runtime = '<img src=x onerror=alert(1)>';
-  result.runs[0].mibPerSecond = '<i>fast</i>';
+  result.machine.cpu = '<i>fast</i>';
+  result.runs[0].runtimeVersion = '<img src=x onerror=alert(1)>';
   result.notMeasured = [{ runtime: 'node', method: 'sendfile', status: 'unavailable', reason: '</li><script>alert(2)</script>' }];
   writeFileSync(join(dir, 'lab-02-2026-12-01T00-00-00-000Z.json'), JSON.stringify(result));
-  const { out } = await build('hostile', { resultsDir: dir });
+  const forged = { ...result, createdAt: '2026-12-02T00:00:00.000Z', runs: [{ ...result.runs[0], runtime: '<img src=y>', mibPerSecond: '<i>fast</i>' }] };
+  writeFileSync(join(dir, 'lab-02-2026-12-02T00-00-00-000Z.json'), JSON.stringify(forged));
+  const { out, build: built } = await build('hostile', { resultsDir: dir });
   const html = page(out, '02-sendfile');
-  assert.not.match(html, /<img src=x|<script>alert|<b>9<\/b>|<i>fast/);
+  assert.not.match(html, /<img src=x|<img src=y|<script>alert|<b>9<\/b>|<i>fast/);
   assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
   assert.match(html, /&lt;\/li&gt;&lt;script&gt;alert\(2\)&lt;\/script&gt;/);
-  assert.match(html, /<rect class="bar bar-other"/, 'an unknown runtime gets the neutral colour, not a class from the file');
+  assert.ok(built.notes.some((note) => note.includes('lab-02-2026-12-02') && note.includes('runtime')), `the forged result is named: ${built.notes.join('; ')}`);
 });
 
 test('questions come from the key with the sheet and the check command; --with-key adds answers', async () => {
@@ -188,7 +193,7 @@ test("the newest bench chart is copied and shown on chapter 02's page, dated", (
 function chaptersWith(name: string, inserted: string): { dir: string; file: string; lineOf(text: string): number } {
   const dir = join(scratch, name);
   cpSync(defaultChaptersDir, dir, { recursive: true });
-  const file = join(dir, `${written[0].slug}.md`);
+  const file = join(dir, `${firstWritten.slug}.md`);
   const source = readFileSync(file, 'utf8');
   const end = source.indexOf('\n---\n', 4) + '\n---\n'.length;
   const text = source.slice(0, end) + inserted + source.slice(end);
@@ -197,7 +202,7 @@ function chaptersWith(name: string, inserted: string): { dir: string; file: stri
 }
 
 test('broken links, a missing image and a diagram that does not parse fail the build at file:line', async () => {
-  const slug = written[0].slug;
+  const slug = firstWritten.slug;
   const chapters = chaptersWith('broken', [
     '', `A working link: [the questions](${slug}.md#questions).`,
     '', 'See [the missing chapter](99-nowhere.md) and [a missing heading](' + slug + '.md#no-such-heading).',
@@ -224,14 +229,14 @@ test('broken links, a missing image and a diagram that does not parse fail the b
 });
 
 test('links to chapters become links to pages, and linked files are copied into the site', async () => {
-  const chapters = chaptersWith('links', `\nThe [questions](${written[0].slug}.md#questions) and [the lab server](../labs/server.ts).\n`);
+  const chapters = chaptersWith('links', `\nThe [questions](${firstWritten.slug}.md#questions) and [the lab server](../labs/server.ts).\n`);
   // The chapters' parent folder is the repository the linked file is copied from.
   mkdirSync(join(scratch, 'labs'));
   writeFileSync(join(scratch, 'labs/server.ts'), 'export {};\n');
   const out = join(scratch, 'links-out');
   const result = await buildBook({ outDir: out, chaptersDir: chapters.dir, resultsDir: emptyDir, benchDir: emptyDir });
   assert.equal(result.problems, []);
-  const html = page(out, written[0].slug);
+  const html = page(out, firstWritten.slug);
   assert.match(html, '<a href="#questions">questions</a>');
   assert.match(html, '<a href="files/labs/server.ts">the lab server</a>');
   assert.is(readFileSync(join(out, 'files/labs/server.ts'), 'utf8'), 'export {};\n');
@@ -252,7 +257,7 @@ test('the book only replaces a folder that holds a book', async () => {
   assert.equal(again.problems, [], 'an earlier build is replaced');
 });
 
-test('the server serves the site on 127.0.0.1 and nothing outside it; the watcher sees a changed chapter', async () => {
+test('the server serves the site on 127.0.0.1 and nothing outside it', async () => {
   const { url, server } = await serveSite(withResults.out);
   try {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -266,22 +271,6 @@ test('the server serves the site on 127.0.0.1 and nothing outside it; the watche
     assert.is.not(escape.status, 200);
   } finally {
     server.close();
-  }
-
-  const dir = join(scratch, 'watched');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'a.md'), 'one');
-  let changes = 0;
-  const stop = watchFolders([dir], async () => { changes++; }, 50);
-  try {
-    await new Promise((done) => setTimeout(done, 150));
-    assert.is(changes, 0, 'nothing changed yet');
-    writeFileSync(join(dir, 'a.md'), 'one and two');
-    const deadline = Date.now() + 3000;
-    while (changes === 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
-    assert.is(changes, 1);
-  } finally {
-    stop();
   }
 });
 
@@ -305,7 +294,7 @@ test('npm run book -- --serve prints its URL, rebuilds when a chapter changes, a
   try {
     await until('the URL', () => /Serving the book at http:\/\/127\.0\.0\.1:\d+\//.test(stdout), 30_000);
     const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)![1];
-    const chapterPage = async () => (await fetch(`${url}${written[0].slug}.html`, { signal: AbortSignal.timeout(5000) })).text();
+    const chapterPage = async () => (await fetch(`${url}${firstWritten.slug}.html`, { signal: AbortSignal.timeout(5000) })).text();
     assert.match(await chapterPage(), 'Before the change.');
     writeFileSync(chapters.file, readFileSync(chapters.file, 'utf8').replace('Before the change.', 'After the change.'));
     await until('the rebuild', async () => (await chapterPage()).includes('After the change.'), 15_000);

@@ -9,8 +9,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chapters as catalogue } from '../scripts/catalogue.ts';
-import { buildBook, defaultChaptersDir } from '../scripts/book/build.ts';
-import { fixturesDir } from './fixtures.ts';
+import { buildBook } from '../scripts/book/build.ts';
+import { chaptersDir as defaultChaptersDir } from '../scripts/paths.ts';
+import { fixturesDir, must } from './fixtures.ts';
 
 // The few browser globals the page functions below use. The project's tsconfig has no DOM lib (it
 // runs in Node, Bun and Deno), so they are declared here, for this module only.
@@ -29,6 +30,7 @@ if (!existsSync(chromiumPath)) {
   const scratch = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-browser-'));
   const out = join(scratch, 'book');
   const written = catalogue.filter((chapter) => existsSync(join(defaultChaptersDir, `${chapter.slug}.md`)));
+  const firstWritten = must(written[0], 'a written chapter');
   let browser: Browser;
 
   /** A page that records every request and every console error. */
@@ -83,8 +85,8 @@ if (!existsSync(chromiumPath)) {
     try {
       const { page, requests, errors } = await open(context, 'index');
       for (const chapter of written) assert.ok(await page.locator(`ol.contents a[href="${chapter.slug}.html"]`).count(), chapter.slug);
-      await Promise.all([page.waitForURL(`**/${written[0].slug}.html`), page.locator('main > .pager a[rel="next"]').first().click()]);
-      assert.match(await page.locator('h1').first().innerText(), written[0].id);
+      await Promise.all([page.waitForURL(`**/${firstWritten.slug}.html`), page.locator('main > .pager a[rel="next"]').first().click()]);
+      assert.match(await page.locator('h1').first().innerText(), firstWritten.id);
       await diagramsDrawn(page);
       if (written[1]) {
         await Promise.all([page.waitForURL(`**/${written[1].slug}.html`), page.locator('main > .pager a[rel="next"]').first().click()]);
@@ -121,7 +123,7 @@ if (!existsSync(chromiumPath)) {
   test('the dark theme follows the system, a phone gets one column, print hides the navigation', async () => {
     const dark = await browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 }, isMobile: true });
     try {
-      const { page, requests, errors } = await open(dark, written[0].slug);
+      const { page, requests, errors } = await open(dark, firstWritten.slug);
       await diagramsDrawn(page);
       const look = await page.evaluate(() => ({
         background: getComputedStyle(document.body).backgroundColor,

@@ -10,7 +10,7 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
 function frontMatter(text: string): Record<string, string> {
   const block = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(block.split('\n').map((line) => line.split(/:\s*(.*)/s, 2)).map(([key, value]) => [key.trim(), (value ?? '').trim().replace(/^"(.*)"$/, '$1')]));
+  return Object.fromEntries(block.split('\n').map((line) => line.split(/:\s*(.*)/s, 2)).map(([key = '', value]) => [key.trim(), (value ?? '').trim().replace(/^"(.*)"$/, '$1')]));
 }
 
 test('every chapter has its Markdown, lab folder, blank sheet and key', () => {
@@ -41,7 +41,7 @@ test('chapter front matter, sheet fields and chapter questions match the key', a
     const meta = frontMatter(text);
     assert.is(meta.id, chapter.id, `${chapter.slug}: front matter id`);
     assert.is(meta.lab ?? '', chapter.lab?.slug ?? 'none', `${chapter.slug}: front matter lab (none for a chapter without one)`);
-    assert.equal(meta.questions.replace(/[[\]\s]/g, '').split(','), ids, `${chapter.slug}: front matter questions`);
+    assert.equal((meta.questions ?? '').replace(/[[\]\s]/g, '').split(','), ids, `${chapter.slug}: front matter questions`);
     const sheet = read(`answers/${chapter.slug}.ts`);
     for (const id of ids) {
       assert.match(sheet, new RegExp(`export const ${id}\\b[^=]*= null;`), `answers/${chapter.slug}.ts: ${id} should be blank`);

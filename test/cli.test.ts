@@ -1,11 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { didYouMean, parseFlags, UsageError } from '../scripts/args.ts';
 import { parseSize } from '../scripts/sizes.ts';
 import { workbook } from './workbook-cli.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 function usageError(args: string[], says: RegExp) {
   const result = workbook(args);
@@ -15,7 +19,7 @@ function usageError(args: string[], says: RegExp) {
 }
 
 test('usage errors exit 2 with one clear message', () => {
-  usageError(['lab', '09'], /unknown lab "09".*labs are 01, 02/);
+  usageError(['lab', '99'], /unknown lab "99".*labs are 01, 02/);
   usageError(['lab'], /which lab\?/);
   usageError(['lab', '01', '--runtime', 'dneo'], /unknown runtime "dneo" \(did you mean deno\?\)/);
   usageError(['lab', '01', '--method', 'sendfil'], /did you mean sendfile\?/);
@@ -24,6 +28,8 @@ test('usage errors exit 2 with one clear message', () => {
   usageError(['lab', '01', '--runtim', 'node'], /unknown flag --runtim \(did you mean --runtime\?\)/);
   usageError(['lab', '01', '--runs', '0'], /--runs must be a whole number/);
   usageError(['lab', '01', '--size', '900GiB'], /does not fit/);
+  usageError(['lab', '04', '--chunk', '3'], /about 44,739,244 syscalls per transfer .*more than 1,000,000/);
+  usageError(['lab', '01', '--chunk', '128MiB'], /--chunk: at most 64MiB/);
   usageError(['labb'], /unknown command "labb" \(did you mean lab\?\)/);
   usageError(['check', '42'], /unknown chapter "42"/);
   usageError(['start', '01'], /npm start takes no lab id/);
@@ -38,6 +44,16 @@ test('--help prints the usage and exits 0', () => {
   assert.match(workbook(['--help']).stdout, /lab\s+run a lab/);
 });
 
+test('a closed stdout ends a verb quietly with exit 0 (npm run drill -- --list | head -1)', () => {
+  for (const verb of [['drill', '--list'], ['check'], ['lab', '--help']]) {
+    // The reader closes its end of the pipe before the verb writes: every write then fails with EPIPE.
+    const result = spawnSync('bash', ['-c', `node --import tsx scripts/workbook.ts ${verb.join(' ')} | (exec 0<&-; sleep 0.5); echo "status \${PIPESTATUS[0]}"`],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    assert.match(result.stdout, /status 0\n$/, `${verb.join(' ')}: ${result.stdout}${result.stderr}`);
+    assert.not.match(result.stderr, /EPIPE|\n\s+at /, `${verb.join(' ')} printed: ${result.stderr}`);
+  }
+});
+
 test('sizes parse in binary units and reject anything else', () => {
   assert.is(parseSize('64MiB'), 64 * 2 ** 20);
   assert.is(parseSize('512KiB'), 512 * 1024);
@@ -49,7 +65,12 @@ test('sizes parse in binary units and reject anything else', () => {
 
 test('flags: values, booleans, unknown flags and did-you-mean', () => {
   const spec = { size: { kind: 'string' as const, help: '' }, json: { kind: 'boolean' as const, help: '' } };
-  assert.equal(parseFlags(['01', '--size=1MiB', '--json'], spec), { positional: ['01'], flags: { size: '1MiB', json: true } });
+  const parsed = parseFlags(['01', '--size=1MiB', '--json'], spec);
+  assert.equal({ positional: parsed.positional, flags: parsed.flags }, { positional: ['01'], flags: { size: '1MiB', json: true } });
+  assert.equal([...parsed.given].sort(), ['json', 'size']);
+  const defaults = parseFlags([], { ...spec, size: { kind: 'string' as const, help: '', default: '64MiB' } });
+  assert.equal(defaults.flags, { size: '64MiB', json: false }, 'a flag not given takes its default');
+  assert.is(defaults.given.size, 0);
   assert.throws(() => parseFlags(['--size'], spec), (error: unknown) => error instanceof UsageError && /needs a value/.test((error as Error).message));
   assert.is(didYouMean('nod', ['node', 'bun', 'deno']), ' (did you mean node?)');
   assert.is(didYouMean('python', ['node', 'bun', 'deno']), '');

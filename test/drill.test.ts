@@ -14,6 +14,7 @@ import { grade } from '../scripts/drill/grade.ts';
 import { passScore, record, schedule } from '../scripts/drill/schedule.ts';
 import { langs } from '../scripts/drill/types.ts';
 import { emptyProgress } from '../scripts/progress/store.ts';
+import { must } from './fixtures.ts';
 import { workbook } from './workbook-cli.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,12 +89,12 @@ test('the grader ignores case, full-width letters, hyphens and spaces', () => {
 
 test('Leitner boxes: a miss drops to box 1 and comes back first next session; a pass waits longer', () => {
   const progress = emptyProgress();
-  const [a, b, c] = bank;
+  const [a, b, c] = [must(bank[0], 'a question'), must(bank[1], 'a second question'), must(bank[2], 'a third question')];
   record(progress.drill, a.id, 0.2, 1);
   record(progress.drill, b.id, 0.9, 1);
   assert.equal(progress.drill.cards[a.id], { box: 1, due: 2, seen: 1, lastScore: 0.2 });
-  assert.is(progress.drill.cards[b.id].box, 2);
-  assert.ok(progress.drill.cards[b.id].due > 2);
+  assert.is(progress.drill.cards[b.id]?.box, 2);
+  assert.ok((progress.drill.cards[b.id]?.due ?? 0) > 2);
   const order = schedule(bank, progress.drill);
   assert.is(order[0], a, 'the missed question first');
   assert.is(order[1], c, 'then the ones never asked');
@@ -103,10 +104,12 @@ test('Leitner boxes: a miss drops to box 1 and comes back first next session; a 
 test('--answers --json prints the documented document, grades in either language and records the boxes', () => {
   for (const lang of langs) {
     const file = join(scratch, `answers-${lang}.txt`);
-    const [first, second] = bank.filter((candidate) => candidate.chapter === chapters[0].id);
+    const chapter = must(chapters[0], 'a chapter');
+    const [first, second] = bank.filter((candidate) => candidate.chapter === chapter.id).map((candidate) => must(candidate, 'a question'));
+    if (!first || !second) throw new Error(`chapter ${chapter.id} needs two drill questions`);
     writeFileSync(file, `${first.model[lang]}\n\n`);
     const progressPath = join(scratch, `progress-${lang}.json`);
-    const result = drill(['--chapter', chapters[0].id, '--answers', file, '--json', '--lang', lang, '--progress', progressPath]);
+    const result = drill(['--chapter', chapter.id, '--answers', file, '--json', '--lang', lang, '--progress', progressPath]);
     assert.is(result.status, 0, result.stderr);
     const document = JSON.parse(result.stdout);
     assert.equal(Object.keys(document), ['lang', 'results']);
@@ -122,8 +125,8 @@ test('--answers --json prints the documented document, grades in either language
     assert.is(document.results[1].score, 0);
     assert.is(document.results[1].model, second.model[lang]);
     const cards = JSON.parse(readFileSync(progressPath, 'utf8')).drill.cards;
-    assert.is(cards[first.id].box, 2);
-    assert.is(cards[second.id].box, 1);
+    assert.is(cards[first.id]?.box, 2);
+    assert.is(cards[second.id]?.box, 1);
   }
 });
 

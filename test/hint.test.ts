@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chapters } from '../scripts/catalogue.ts';
-import { keyDir, loadKey } from '../scripts/check/sheets.ts';
+import { loadKey } from '../scripts/check/sheets.ts';
+import { keyDir } from '../scripts/paths.ts';
 import type { ChoiceQuestion } from '../scripts/check/types.ts';
-import { fixturesDir } from './fixtures.ts';
+import { fixturesDir, must } from './fixtures.ts';
 import { workbook } from './workbook-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-hint-'));
-const [chapter] = chapters;
+const chapter = must(chapters[0], 'a chapter');
 const answers = join(scratch, 'answers');
 const progressPath = join(scratch, 'progress.json');
 const dirs = ['--answers', answers, '--results', join(fixturesDir, 'results'), '--progress', progressPath];

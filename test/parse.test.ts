@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createParser, describeFd, readTrace, type SyscallEvent } from '../scripts/parse.ts';
-import { fixturesDir, traceFixtures } from './fixtures.ts';
+import { createParser, describeFd, readTrace, type SyscallEvent } from '../scripts/lab/parse.ts';
+import { fixturesDir, traceFixture, traceFixtures } from './fixtures.ts';
 
 async function events(name: string): Promise<SyscallEvent[]> {
   const all: SyscallEvent[] = [];
@@ -24,12 +24,13 @@ test('unfinished and resumed halves from different threads are joined by PID', a
   // Deno's threads interleave: in this trace a read on the data file is interrupted by another
   // thread's line before it returns.
   const parsed = await events('lab-02-deno-stream.strace');
-  const dataFile = traceFixtures['lab-02-deno-stream.strace'].dataFile;
+  const fixture = traceFixture('lab-02-deno-stream.strace');
+  const dataFile = fixture.dataFile;
   const reads = parsed.filter((event) => event.name === 'read' && event.fds[0]?.target === dataFile);
   const text = readFileSync(fixturesDir + 'lab-02-deno-stream.strace', 'utf8');
   assert.ok(/read\(\d+<[^>]*data-\d+\.bin>, +<unfinished \.\.\.>/.test(text), 'the fixture has split reads on the data file');
   const total = reads.reduce((sum, event) => sum + (event.result ?? 0), 0);
-  assert.is(total, traceFixtures['lab-02-deno-stream.strace'].bytes, 'joined reads add up to the whole file');
+  assert.is(total, fixture.bytes, 'joined reads add up to the whole file');
 });
 
 test('a split call keeps its fd from the first half and its result from the second', () => {
@@ -56,7 +57,7 @@ test('fd names from -yy: files, TCP endpoints, pipes and char devices', () => {
   assert.is(describeFd(1, '/dev/null<char 1:3>').kind, 'other');
   assert.equal(describeFd(9, '/tmp/a.bin (deleted)'), { fd: 9, kind: 'file', target: '/tmp/a.bin' });
   const parse = createParser();
-  assert.is(parse('5  write(1</dev/pts/0<char 136:0>>, ""..., 12) = 12')?.fds[0].kind, 'other');
+  assert.is(parse('5  write(1</dev/pts/0<char 136:0>>, ""..., 12) = 12')?.fds[0]?.kind, 'other');
 });
 
 test.run();

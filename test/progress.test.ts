@@ -6,19 +6,21 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chapters, type Chapter } from '../scripts/catalogue.ts';
-import { checkChapter, type ChapterCheck } from '../scripts/check.ts';
-import { keyDir, loadKey } from '../scripts/check/sheets.ts';
+import { checkChapter, type ChapterCheck } from '../scripts/check/chapter.ts';
+import { loadKey } from '../scripts/check/sheets.ts';
+import { keyDir } from '../scripts/paths.ts';
 import { measureCommand } from '../scripts/check/verdicts.ts';
-import { progressReport } from '../scripts/progress.ts';
+import { progressReport } from '../scripts/progress/report.ts';
 import { chapterState, nextStep, overall } from '../scripts/progress/state.ts';
 import { emptyProgress, loadProgress, saveProgress } from '../scripts/progress/store.ts';
-import { loadResults, type LabResult } from '../scripts/results.ts';
-import { fixturesDir } from './fixtures.ts';
+import { loadResults, type LabResult } from '../scripts/lab/results.ts';
+import { fixturesDir, must } from './fixtures.ts';
 import { workbook } from './workbook-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-progress-'));
 const { results } = loadResults(join(fixturesDir, 'results'));
-const [first, second] = chapters;
+const first = must(chapters[0], 'a chapter');
+const second = must(chapters[1], 'a second chapter');
 const noDrill = { total: 30, practised: 0, due: 0 };
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -66,7 +68,7 @@ test('a wrong answer leads to the next hint, then to --reveal, then back to the 
   assert.is(state().counts.wrong, 1);
   assert.is(nextStep([state()], progress, noDrill).command, `npm run hint -- ${first.id} ${id}`);
   const key = await loadKey(first);
-  progress.hints[`${first.id}/${id}`] = key[id].hints.length;
+  progress.hints[`${first.id}/${id}`] = must(key[id], `question ${id}`).hints.length;
   assert.is(nextStep([state()], progress, noDrill).command, `npm run hint -- ${first.id} ${id} --reveal`);
   progress.revealed[`${first.id}/${id}`] = new Date().toISOString();
   assert.is(state().counts.revealed, 1);

@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { labs } from '../scripts/catalogue.ts';
-import { createDataFile, createWorkDir } from '../scripts/lab.ts';
+import { createDataFile, createWorkDir } from '../scripts/lab/session.ts';
 import { adapters, runtimeNames } from '../runtime-adapters/index.ts';
 import { fetchFile, startLabServer } from './fixtures/lab-servers.ts';
 

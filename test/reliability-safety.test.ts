@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { labs } from '../scripts/catalogue.ts';
-import { createDataFile, createWorkDir } from '../scripts/lab.ts';
-import { start } from '../scripts/processes.ts';
+import { createDataFile, createWorkDir } from '../scripts/lab/session.ts';
+import { start } from '../scripts/lab/processes.ts';
 import { adapters, runtimeNames } from '../runtime-adapters/index.ts';
+import { must } from './fixtures.ts';
 import { fetchFile, labsDir, listeners, startLabServer } from './fixtures/lab-servers.ts';
 
 const work = createWorkDir();
@@ -18,7 +19,7 @@ const outside = createWorkDir();
 const data = createDataFile(work.dir, 64 * 1024);
 const secret = join(outside.dir, 'secret.txt');
 writeFileSync(secret, 'a file the lab was never given\n');
-const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+const [low = 0, high = 65535] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
 
 test.after(() => { work.cleanup(); outside.cleanup(); });
 
@@ -27,7 +28,7 @@ const socketLabs = labs.filter((lab) => lab.id === '01' || lab.id === '02');
 for (const lab of socketLabs) {
   for (const runtime of runtimeNames) {
     test(`lab ${lab.id} ${runtime}: listens on 127.0.0.1 only, on a port the kernel chose`, async () => {
-      const server = await startLabServer(runtime, lab.slug, lab.methods[0], data.path);
+      const server = await startLabServer(runtime, lab.slug, must(lab.methods[0], 'a method'), data.path);
       try {
         assert.equal(listeners(server.port), ['127.0.0.1'], `listening sockets on port ${server.port}`);
         assert.ok(server.port >= low && server.port <= high, `port ${server.port} is from the ephemeral range ${low}-${high}, so it was port 0`);

@@ -20,7 +20,7 @@ function identity(pid: number): Seen | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), started: fields[19] };
+    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), started: fields[19] ?? '' };
   } catch {
     return null;
   }
@@ -112,7 +112,7 @@ test('Ctrl-C in lab 02, after lab 01 was saved: all children gone within 2 s, te
     assert.not.match(run.stderr, /\n\s+at /, 'no stack trace');
     const saved = readdirSync(results);
     assert.equal(saved.map((name) => name.replace(/-\d{4}-.*/, '')), ['lab-01'], `saved: ${saved.join(', ')}`);
-    const lab01 = JSON.parse(readFileSync(join(results, saved[0]), 'utf8'));
+    const lab01 = JSON.parse(readFileSync(join(results, saved[0] ?? ''), 'utf8'));
     assert.is(lab01.lab, '01');
     assert.equal(lab01.runs.map((row: { method: string; verified: boolean }) => `${row.method} ${row.verified}`), ['read-write true', 'stream true']);
   } finally {

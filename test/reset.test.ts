@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chapters } from '../scripts/catalogue.ts';
-import { checkChapter } from '../scripts/check.ts';
-import { defaultAnswersDir, keyDir, loadKey } from '../scripts/check/sheets.ts';
-import { blankSheet } from '../scripts/reset.ts';
+import { checkChapter } from '../scripts/check/chapter.ts';
+import { loadKey } from '../scripts/check/sheets.ts';
+import { answersDir as defaultAnswersDir, keyDir } from '../scripts/paths.ts';
+import { blankSheet } from '../scripts/check/blank.ts';
 import { saveProgress, emptyProgress, loadProgress } from '../scripts/progress/store.ts';
 import { workbook } from './workbook-cli.ts';
+import { must } from './fixtures.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-reset-'));
-const [chapter, other] = chapters;
+const chapter = must(chapters[0], 'a chapter');
+const other = must(chapters[1], 'a second chapter');
 const answers = join(scratch, 'answers');
 const backups = join(scratch, 'backups');
 const progressPath = join(scratch, 'progress.json');
@@ -26,7 +29,7 @@ test.after(() => rmSync(scratch, { recursive: true, force: true }));
 /** `Sheet` field -> type, with the members of a union in a fixed order. */
 function sheetType(text: string): Record<string, string> {
   const block = /export type Sheet = \{([\s\S]*?)\};/.exec(text)?.[1] ?? '';
-  return Object.fromEntries([...block.matchAll(/(\w+):\s*([^;]+);/g)].map(([, field, type]) => [field, type.split('|').map((part) => part.trim()).sort().join(' | ')]));
+  return Object.fromEntries([...block.matchAll(/(\w+):\s*([^;]+);/g)].map(([, field, type = '']) => [field, type.split('|').map((part) => part.trim()).sort().join(' | ')]));
 }
 
 test('reset saves the answered sheet, writes a blank one, and forgets only that chapter\'s hints', async () => {
@@ -41,10 +44,10 @@ test('reset saves the answered sheet, writes a blank one, and forgets only that 
   const result = reset(chapter.id);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stdout, /your sheet is saved as .*; the blank sheet is back/);
-  const [backup] = backupFiles();
+  const backup = must(backupFiles()[0], 'a backup');
   assert.is(readFileSync(backup, 'utf8'), answered, 'the backup is the reader\'s sheet, byte for byte');
   const check = await checkChapter(chapter, answers, []);
-  assert.is(check.error, undefined);
+  assert.is(check.problem, undefined);
   assert.ok(check.verdicts.length > 0 && check.verdicts.every((verdict) => verdict.status === 'unanswered'));
   const after = loadProgress(progressPath);
   assert.equal(after.hints, { [`${other.id}/q1`]: 1 });
@@ -52,7 +55,7 @@ test('reset saves the answered sheet, writes a blank one, and forgets only that 
 });
 
 test('a blank sheet is not backed up again, and a later backup never overwrites an earlier one', () => {
-  const [first] = backupFiles();
+  const first = must(backupFiles()[0], 'a backup');
   const kept = readFileSync(first, 'utf8');
   assert.match(reset(chapter.id).stdout, /already blank; nothing to back up/);
   assert.is(backupFiles().length, 1);

@@ -10,11 +10,12 @@ import * as assert from 'uvu/assert';
 import { chapters } from '../scripts/catalogue.ts';
 import { loadKey } from '../scripts/check/sheets.ts';
 import { watchFiles } from '../scripts/check/watch.ts';
-import { blankSheet } from '../scripts/reset.ts';
+import { blankSheet } from '../scripts/check/blank.ts';
+import { must } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-watch-test-'));
-const [chapter] = chapters;
+const chapter = must(chapters[0], 'a chapter');
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -34,7 +34,8 @@ export async function openLog(dir: string): Promise<Log> {
   }
   const log: FileHandle = await open(segment, 'a');
   const index: FileHandle = await open(indexPath, 'a');
-  const sizeOf = (offset: number) => (offset + 1 < positions.length ? positions[offset + 1] : end) - positions[offset];
+  // Where batch `offset` starts; one past the last batch, the end of the segment.
+  const start = (offset: number) => positions[offset] ?? end;
   return {
     segment,
     async append(batch) {
@@ -51,8 +52,8 @@ export async function openLog(dir: string): Promise<Log> {
     range(offset, maxBytes) {
       if (offset >= positions.length) return null;
       let next = offset + 1;
-      while (next < positions.length && positions[next] + sizeOf(next) - positions[offset] <= maxBytes) next += 1;
-      return { position: positions[offset], size: (next < positions.length ? positions[next] : end) - positions[offset], next };
+      while (next < positions.length && start(next + 1) - start(offset) <= maxBytes) next += 1;
+      return { position: start(offset), size: start(next) - start(offset), next };
     },
     batches: () => positions.length,
   };

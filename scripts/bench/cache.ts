@@ -6,7 +6,7 @@
 // so util-linux fincore checks what is still resident, and the bench says when it could not drop.
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import { platform } from 'node:os';
-import { capture } from '../processes.ts';
+import { capture } from '../lab/processes.ts';
 
 export interface CacheDrop {
   dropped: boolean;

@@ -49,7 +49,8 @@ function logScale(values: number[], length: number, flip: boolean): { at(value: 
 }
 
 function panel(spec: Panel, rows: BenchRow[], sizes: number[], x0: number): string {
-  const x = (bytes: number) => x0 + (sizes.length === 1 ? panelWidth / 2 : (Math.log(bytes / sizes[0]) / Math.log(sizes.at(-1)! / sizes[0])) * panelWidth);
+  const [smallest = 1, largest = smallest] = [sizes[0], sizes.at(-1)];
+  const x = (bytes: number) => x0 + (sizes.length === 1 ? panelWidth / 2 : (Math.log(bytes / smallest) / Math.log(largest / smallest)) * panelWidth);
   const y = logScale(rows.flatMap((row) => [spec.value(row), ...spec.range(row)]), panelHeight, true);
   const parts: string[] = [`<text x="${x0}" y="${top - 12}" class="heading">${escape(spec.heading)}</text>`,
     `<rect x="${x0}" y="${top}" width="${panelWidth}" height="${panelHeight}" class="frame"/>`];
@@ -65,7 +66,9 @@ function panel(spec: Panel, rows: BenchRow[], sizes: number[], x0: number): stri
   const series = new Map<string, BenchRow[]>();
   for (const row of rows) series.set(`${row.runtime} ${row.method}`, [...(series.get(`${row.runtime} ${row.method}`) ?? []), row]);
   for (const points of series.values()) {
-    const { runtime, method } = points[0];
+    const [first] = points;
+    if (!first) continue;
+    const { runtime, method } = first;
     const colour = runtimeColours[runtime] ?? '#555';
     const sorted = [...points].sort((a, b) => a.bytes - b.bytes);
     const path = sorted.map((row, i) => `${i ? 'L' : 'M'}${x(row.bytes).toFixed(1)},${(top + y.at(spec.value(row))).toFixed(1)}`).join(' ');
@@ -88,7 +91,7 @@ export function renderChart(input: ChartInput): string {
   const legendTop = top + panelHeight + 44;
   const height = legendTop + Math.ceil(series.length / 4) * 20 + 30;
   const legend = series.map((name, i) => {
-    const [runtime, method] = name.split(' ');
+    const [runtime = '', method = ''] = name.split(' ');
     const [lx, ly] = [left + (i % 4) * 200, legendTop + Math.floor(i / 4) * 20];
     return `<line x1="${lx}" x2="${lx + 34}" y1="${ly}" y2="${ly}" stroke="${runtimeColours[runtime] ?? '#555'}" stroke-width="2" stroke-dasharray="${methodDashes[method] ?? ''}"/>` +
       `<text x="${lx + 42}" y="${ly + 4}" class="tick">${escape(name)}</text>`;

@@ -1,6 +1,6 @@
-// The bench's client. Like scripts/client.ts it is one Node process, the same for every runtime,
+// The bench's client. Like scripts/lab/client.ts it is one Node process, the same for every runtime,
 // and speaks the same lines to the runner ({"transfer":i,"bytes":n,"sha256":hex,"seconds":s}, then
-// waits for a line on stdin), so run-lab's transfers() drives it unchanged. It differs in what a
+// waits for a line on stdin), so the lab core's server driver drives it unchanged. It differs in what a
 // benchmark needs on a 2-core machine, where the client, not the server, sets the pace:
 // - the socket reads straight into a shared ring of 1 MiB slots (net's `onread`), so nothing is
 //   allocated per chunk and no byte is copied after the kernel's own recv copy;
@@ -66,7 +66,7 @@ function receive(): Promise<number> {
       host: '127.0.0.1',
       port,
       onread: {
-        buffer: () => slots[filled % slotCount],
+        buffer: () => slots.slot(filled),
         callback(bytes) {
           control[LENGTHS + (filled % slotCount)] = bytes;
           control[READS + (filled % slotCount)] = filled;

@@ -2,15 +2,14 @@
 // chart under .workbook/bench/, named by time, so the book picks up the newest SVG.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Machine } from '../machine.ts';
+import type { Machine } from '../lab/machine.ts';
+import { benchDir } from '../paths.ts';
 import { renderChart } from './chart.ts';
 import type { StraceOverhead } from './overhead.ts';
 import type { ParserBench } from './parser-bench.ts';
 import type { Ratio, BenchRow } from './stats.ts';
 import type { CacheSetting, Failure, Unavailable } from './sweep.ts';
 
-export const defaultBenchDir = fileURLToPath(new URL('../../.workbook/bench/', import.meta.url));
 
 export interface BenchMachine extends Machine {
   runtimes: Record<string, string>;
@@ -56,7 +55,7 @@ function writeAtomically(path: string, text: string): void {
   renameSync(path + '.partial', path);
 }
 
-export function saveBench(document: BenchDocument, dir = defaultBenchDir): { json: string; svg: string } {
+export function saveBench(document: BenchDocument, dir = benchDir): { json: string; svg: string } {
   mkdirSync(dir, { recursive: true });
   const stem = join(dir, `bench-${document.createdAt.replace(/[:.]/g, '-')}`);
   const cache = document.settings.cache.requested === 'cold' && document.settings.cache.dropped ? 'cold page cache' : 'warm page cache';

@@ -4,11 +4,11 @@
 // almost nothing. Each side gets its own server with one warm-up, then the median of three.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
-import { createDataFile } from '../lab.ts';
-import { median, transfers } from '../run-lab.ts';
+import { adapters, type Command, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
+import { median, transfers } from '../lab/run.ts';
+import { createDataFile } from '../lab/session.ts';
 import { formatBytes } from '../sizes.ts';
-import type { Tracing } from '../trace.ts';
+import { traced, type Tracing } from '../lab/trace.ts';
 import type { Progress } from './progress.ts';
 import { benchPlan, type Failure, type SweepPlan } from './sweep.ts';
 
@@ -49,10 +49,10 @@ export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk
         progress.step(`strace overhead · ${formatBytes(bytes)} · ${runtime} ${method}`);
         const methodPlan = benchPlan(plan, runtime, version, method, data, { tracing });
         try {
-          const timed = async (traceTo: string | null) => median((await transfers(methodPlan, 1 + timedRuns, traceTo)).transfers.slice(1).map((one) => one.seconds));
-          const untraced = await timed(null);
-          const traced = await timed(traceFile);
-          rows.push({ runtime, method, bytes, untracedSeconds: untraced, tracedSeconds: traced, slowdown: traced / untraced });
+          const timed = async (wrap?: (command: Command) => Command) => median((await transfers(methodPlan, 1 + timedRuns, wrap ? { wrap, slow: 5 } : {})).transfers.slice(1).map((one) => one.seconds));
+          const untraced = await timed();
+          const tracedSeconds = await timed((command) => traced(command, traceFile, tracing.strace));
+          rows.push({ runtime, method, bytes, untracedSeconds: untraced, tracedSeconds, slowdown: tracedSeconds / untraced });
         } catch (error) {
           failures.push({ runtime, method, bytes, reason: (error as Error).message });
         } finally {

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { readTrace } from '../parse.ts';
+import { readTrace } from '../lab/parse.ts';
 
 const fixturesDir = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
@@ -40,7 +40,7 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-export function writeTrace(path: string, lines: number): string[] {
+function writeTrace(path: string, lines: number): string[] {
   const fixtures = readdirSync(fixturesDir).filter((name) => name.endsWith('.strace')).sort();
   const pool = fixtures.flatMap((name) => readFileSync(join(fixturesDir, name), 'utf8').split('\n').filter((line) => line !== ''));
   const fd = openSync(path, 'w');

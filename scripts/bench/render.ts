@@ -1,6 +1,6 @@
 // The bench on the terminal: one table per file size with the medians, their range and the paired
 // ratios, then what failed or was not available, then what strace costs.
-import { table } from '../report.ts';
+import { textTable as table } from '../lab/rows.ts';
 import { formatBytes } from '../sizes.ts';
 import type { BenchDocument, ParserDocument } from './document.ts';
 import { formatDuration, formatNumber, formatRatio } from './format.ts';

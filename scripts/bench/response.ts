@@ -34,7 +34,7 @@ export function createResponseDecoder(protocol: Protocol, onBody: (part: Uint8Ar
   let error: string | null = null;
 
   function readHead(text: string): string | null {
-    const [statusLine, ...fields] = text.split('\r\n');
+    const [statusLine = '', ...fields] = text.split('\r\n');
     status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
     if (!status) return `not an HTTP/1.1 response: ${statusLine.slice(0, 80)}`;
     const header = (name: string) => fields.find((field) => field.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim().toLowerCase();
@@ -94,7 +94,7 @@ export function createResponseDecoder(protocol: Protocol, onBody: (part: Uint8Ar
         at = next;
         if (text === null) return;
         if (state === 'trailer') { if (text === '') state = 'done'; continue; }
-        remaining = parseInt(text.split(';')[0], 16);
+        remaining = parseInt(text.split(';')[0] ?? '', 16);
         if (!Number.isInteger(remaining) || remaining < 0) error = `bad chunk size line "${text.slice(0, 40)}"`;
         else state = remaining === 0 ? 'trailer' : 'chunk-data';
       } else {

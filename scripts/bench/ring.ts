@@ -5,7 +5,7 @@
 // the file size. 1 MiB slots: on loopback one read returns up to about that much, so a 256 MiB
 // transfer takes a few hundred reads instead of the 4,096 of Node's default 64 KiB.
 export const slotCount = 8;
-export const slotBytes = 1 << 20;
+const slotBytes = 1 << 20;
 
 /** Indexes into the control words. */
 export const FILLED = 0;
@@ -27,6 +27,8 @@ export function createRing(): Ring {
   return { memory: new SharedArrayBuffer(slotCount * slotBytes), control: new SharedArrayBuffer(4 * (READS + slotCount)) };
 }
 
-export function slotViews(ring: Ring): Uint8Array[] {
-  return Array.from({ length: slotCount }, (_, slot) => new Uint8Array(ring.memory, slot * slotBytes, slotBytes));
+/** A view of each slot; `slot(i)` takes any read counter and wraps it round the ring. */
+export function slotViews(ring: Ring): { slot(read: number): Uint8Array } {
+  const views = Array.from({ length: slotCount }, (_, slot) => new Uint8Array(ring.memory, slot * slotBytes, slotBytes));
+  return { slot: (read) => views[read % slotCount] ?? new Uint8Array(0) };
 }

@@ -1,7 +1,7 @@
 // The bench's arithmetic on plain numbers: one row's summary of its timed transfers, the noise
 // flag, and the ratios, each paired inside one bench run (never across runs or machines).
 import type { MethodName, RuntimeName } from '../../runtime-adapters/types.ts';
-import { median } from '../run-lab.ts';
+import { median } from '../lab/run.ts';
 
 /** max/min of a row's wall times above this, and its median is not worth a slide. */
 export const noisySpread = 1.25;

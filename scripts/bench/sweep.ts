@@ -1,13 +1,13 @@
 // The timing loop: for each size, runtime and method, one warm-up and N timed transfers, untraced,
-// through run-lab's transfers() — the lab's own servers and runner, with the bench's client on
+// through the lab core's transfers() — the lab's own servers and runner, with the bench's client on
 // socket labs. Every transfer is verified by the runner (bytes and SHA-256) before its numbers are
 // kept; a cell with a failed transfer is not a row but a failure with its reason.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
 import type { Lab } from '../catalogue.ts';
-import { createDataFile } from '../lab.ts';
-import { perTransferUsage, transfers, type DataFile, type MethodPlan } from '../run-lab.ts';
+import { perTransferUsage, transfers, type MethodPlan } from '../lab/run.ts';
+import { createDataFile, type DataFile } from '../lab/session.ts';
 import { formatBytes } from '../sizes.ts';
 import { dropFromPageCache } from './cache.ts';
 import type { Progress } from './progress.ts';
@@ -67,7 +67,7 @@ export function usesBenchClient(lab: Lab, method: MethodName): boolean {
   return (lab.protocol === 'tcp' || lab.protocol === 'http') && !lab.consumers && plainMethods.includes(method);
 }
 
-/** How the bench runs one method through run-lab's transfers(): untraced unless a trace file is given. */
+/** How the bench runs one method through the lab core's transfers(): untraced unless a tracer wraps the server. */
 export function benchPlan(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir'>, runtime: RuntimeName, version: string, method: MethodName,
   data: DataFile, extra: Partial<MethodPlan> = {}): MethodPlan {
   return {
@@ -85,7 +85,7 @@ async function withOneByteChanged<T>(data: DataFile, work: () => Promise<T>): Pr
     try {
       const byte = Buffer.alloc(1);
       readSync(fd, byte, 0, 1, Math.floor(data.bytes / 2));
-      byte[0] ^= 0xff;
+      byte.writeUInt8(byte.readUInt8(0) ^ 0xff, 0);
       writeSync(fd, byte, 0, 1, Math.floor(data.bytes / 2));
     } finally {
       closeSync(fd);
@@ -148,11 +148,11 @@ export async function runSweep(plan: SweepPlan): Promise<Sweep> {
               await dropCache();
             },
           });
-          const measure = () => transfers(methodPlan, 1 + runs, null);
+          const measure = () => transfers(methodPlan, 1 + runs);
           try {
             const timed = (await (plan.tamper === method ? withOneByteChanged(data, measure) : measure())).transfers;
             const usage = perTransferUsage(timed);
-            rows.push(summarize(runtime, method, bytes, timed.slice(1).map((one, i) => ({ seconds: one.seconds, cpuSeconds: usage[i].userSeconds + usage[i].sysSeconds }))));
+            rows.push(summarize(runtime, method, bytes, timed.slice(1).map((one, i) => ({ seconds: one.seconds, cpuSeconds: (usage[i]?.userSeconds ?? NaN) + (usage[i]?.sysSeconds ?? NaN) }))));
           } catch (error) {
             failures.push({ runtime, method, bytes, reason: (error as Error).message });
           }

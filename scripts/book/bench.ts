@@ -2,11 +2,8 @@
 // chapter that promises it, as an <img> (an SVG loaded as an image runs no script and fetches nothing).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { escapeHtml } from './html.ts';
 import type { Page } from './markdown.ts';
-
-export const defaultBenchDir = fileURLToPath(new URL('../../.workbook/bench/', import.meta.url));
 
 /** Chapter 02 ends with "npm run bench measures throughput and CPU per GiB across sizes". */
 export const benchChapterId = '02';

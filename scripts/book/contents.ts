@@ -1,7 +1,7 @@
 // The book's front page: what the workbook is, how a chapter is meant to be used, and the table of
 // contents with each chapter's sections and whether this machine has measured its lab yet.
-import type { LabResult } from '../results.ts';
-import type { RenderedChapter } from './build.ts';
+import type { LabResult } from '../lab/results.ts';
+import type { RenderedChapter } from './chapter.ts';
 import { escapeHtml } from './html.ts';
 import { measuredOn } from './lab-results.ts';
 import { newPage } from './markdown.ts';

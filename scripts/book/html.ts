@@ -4,7 +4,7 @@
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (character) => entities[character]);
+  return String(value).replace(/[&<>"']/g, (character) => entities[character] ?? character);
 }
 
 /** Escaped text with `backticks` as <code>: the key's prompts and explanations are written that way. */
@@ -13,7 +13,7 @@ export function inlineText(text: string): string {
 }
 
 /** A heading's anchor, GitHub style ("02 · The path: sendfile()" -> "02--the-path-sendfile"). */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-') || 'section';
 }
 

@@ -31,7 +31,7 @@ export function resolveTarget(href: string, context: LinkContext, kind: 'link' |
     if (kind === 'image') return { kind: 'broken', reason: `image ${href} is not local; save it next to the chapter so the book works offline` };
     return { kind: 'external', href };
   }
-  const [pathPart, fragment = ''] = href.split('#', 2);
+  const [pathPart = '', fragment = ''] = href.split('#', 2);
   let path: string;
   try {
     path = decodeURIComponent(pathPart);

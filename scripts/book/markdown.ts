@@ -76,7 +76,7 @@ export function lexChapter(source: string, context: LinkContext, highlighter: Hi
     lexed[section].push(token);
 
     if (token.type === 'code' && token.codeBlockStyle !== 'indented') {
-      const lang = (token.lang ?? '').trim().split(/\s+/)[0].toLowerCase();
+      const lang = ((token.lang ?? '').trim().split(/\s+/)[0] ?? '').toLowerCase();
       if (lang === 'mermaid') lexed.diagrams.push({ line: line + 1, text: token.text });
       else if (!isHighlighted(highlighter, lang)) {
         lexed.notes.push(`${context.file}:${line}: code language "${lang}" is shown as plain text (the book highlights ${knownLanguages()})`);
@@ -110,7 +110,7 @@ export function renderTokens(tokens: Token[], page: Page, highlighter: Highlight
         return page.heading(token.depth, text, this.parser.parseInline(token.tokens));
       },
       code(token: Tokens.Code) {
-        const lang = (token.lang ?? '').trim().split(/\s+/)[0].toLowerCase();
+        const lang = ((token.lang ?? '').trim().split(/\s+/)[0] ?? '').toLowerCase();
         if (lang === 'mermaid') return `<pre class="mermaid">${escapeHtml(token.text)}</pre>\n`;
         return highlight(highlighter, token.text, lang) + '\n';
       },

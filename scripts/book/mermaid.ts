@@ -38,7 +38,7 @@ export async function checkDiagram(text: string): Promise<DiagramError | undefin
     // jison grammars say "Parse error on line 3:" then a caret picture, langium ones "…on line 2, column 8: …".
     const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
     const lines = message.split('\n').map((part) => part.trim()).filter(Boolean);
-    const reason = lines.length > 1 ? `${lines[0].replace(/:$/, '')}: ${lines[lines.length - 1]}` : lines[0] ?? 'does not parse';
+    const reason = lines.length > 1 ? `${(lines[0] ?? '').replace(/:$/, '')}: ${lines.at(-1)}` : lines[0] ?? 'does not parse';
     // The caller reports the chapter's line; mermaid's own line number would only confuse.
     return { line, message: reason.replace(/\s*on line \d+(, column \d+)?/, '') };
   }

@@ -33,5 +33,5 @@ export function questionsSection(page: Page, chapter: Chapter, key: ChapterKey, 
   for (const id of ids) page.anchors.add(id);
   return page.heading(2, 'Questions')
     + `<p class="sheet">Answer in <code>answers/${escapeHtml(chapter.slug)}.ts</code>, then run <code>npm run check -- ${escapeHtml(chapter.id)}</code>.</p>\n`
-    + `<ol class="questions">\n${ids.map((id) => questionItem(id, key[id], withKey)).join('\n')}\n</ol>\n`;
+    + `<ol class="questions">\n${Object.entries(key).map(([id, question]) => questionItem(id, question, withKey)).join('\n')}\n</ol>\n`;
 }

@@ -1,7 +1,6 @@
-// --serve: the built site on 127.0.0.1 for a room, rebuilt when a chapter changes. Changes are
-// found by polling file sizes and times, which works where file events do not (network and
-// container filesystems), and a burst of saves triggers one rebuild once the files are still.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// --serve: the built site on 127.0.0.1 for a room (book.ts rebuilds it when a chapter changes,
+// through the one file watcher, scripts/check/watch.ts).
+import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -42,52 +41,4 @@ export async function serveSite(root: string): Promise<{ url: string; server: Se
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, server };
-}
-
-function snapshot(dirs: string[]): string {
-  const parts: string[] = [];
-  for (const dir of dirs) {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      parts.push(`${dir}: absent`);
-      continue;
-    }
-    for (const name of names) {
-      try {
-        const stat = statSync(join(dir, name));
-        parts.push(`${dir}/${name} ${stat.size} ${stat.mtimeMs}`);
-      } catch { /* removed between readdir and stat: the next poll sees it gone */ }
-    }
-  }
-  return parts.join('\n');
-}
-
-/**
- * Calls onChange once the folders changed and then stayed unchanged for one poll; a change that
- * lands while onChange runs is picked up afterwards. Returns the function that stops watching.
- */
-export function watchFolders(dirs: string[], onChange: () => Promise<void>, intervalMs = 300): () => void {
-  let seen = snapshot(dirs);
-  let pending = false;
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    const now = snapshot(dirs);
-    if (now !== seen) {
-      seen = now;
-      pending = true;
-      return;
-    }
-    if (!pending) return;
-    pending = false;
-    running = true;
-    try {
-      await onChange();
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  return () => clearInterval(timer);
 }

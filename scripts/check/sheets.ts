@@ -2,12 +2,10 @@
 // not compile is reported with its file and line, and the other sheets are still checked.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Chapter } from '../catalogue.ts';
+import { keyDir } from '../paths.ts';
 import type { ChapterKey } from './types.ts';
-
-export const defaultAnswersDir = fileURLToPath(new URL('../../answers/', import.meta.url));
-export const keyDir = join(defaultAnswersDir, 'key');
 
 export type LoadedSheet = { answers: Record<string, unknown> } | { error: string };
 

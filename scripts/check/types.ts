@@ -1,16 +1,23 @@
 // The shape of a chapter's key: the single source of its questions. The blank answer sheet in
 // answers/ and the question list at the end of the chapter mirror it; a test keeps them in step.
 
-/** Which measured number a prediction is checked against (see scripts/ledger.ts for the counts). */
+import type { Direction } from '../lab/ledger.ts';
+import type { MethodName, RuntimeName } from '../../runtime-adapters/types.ts';
+
+/** A call count or byte count from a run's ledger (scripts/lab/ledger.ts), e.g. "calls.fileToUser". */
+export type Metric = `calls.${Direction}` | `copies.${Direction}` | 'copiesPerByte';
+
+/** Which measured number a prediction is checked against. */
 export interface MeasuredQuantity {
-  lab: string;            // lab id, e.g. "01"
-  runtime: 'node' | 'bun' | 'deno';
-  method: string;         // transfer method, e.g. "read-write"
-  bytes: number;          // the file size the question is about
-  chunk?: number;         // the read-write buffer size, when the question is about one (lab 04)
-  /** A call count or byte count from the run's ledger, e.g. "calls.fileToUser". */
-  metric: 'calls.fileToUser' | 'calls.userToSocket' | 'calls.kernelMoved'
-    | 'copies.fileToUser' | 'copies.userToSocket' | 'copies.kernelMoved' | 'copiesPerByte';
+  /** The lab id, e.g. "01". */
+  lab: string;
+  runtime: RuntimeName;
+  method: MethodName;
+  /** The file size the question is about. */
+  bytes: number;
+  /** The read-write buffer size, when the question is about one (lab 04). */
+  chunk?: number;
+  metric: Metric;
 }
 
 interface QuestionBase {

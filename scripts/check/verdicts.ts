@@ -1,7 +1,8 @@
 // One answer, judged: against the key, or — for a prediction — against the reader's own
 // measurement in .workbook/results/. Plain data in, plain data out, so the CLI, the progress view
 // and the tests all share it.
-import type { LabResult, Run } from '../results.ts';
+import { directions, type Direction } from '../lab/ledger.ts';
+import type { LabResult, Run } from '../lab/results.ts';
 import type { MeasuredQuantity, Question } from './types.ts';
 
 export type Status = 'correct' | 'wrong' | 'unanswered' | 'unmeasured';
@@ -24,6 +25,14 @@ export function measureCommand(quantity: MeasuredQuantity): string {
   return `npm run lab -- ${quantity.lab} --runtime ${quantity.runtime} --method ${quantity.method} --size ${quantity.bytes / 2 ** 20}MiB${chunk}`;
 }
 
+/** The number a metric names in a traced run. */
+function measuredValue(run: Run, metric: MeasuredQuantity['metric']): number | undefined {
+  if (!run.traced) return undefined;
+  if (metric === 'copiesPerByte') return run.copiesPerByte;
+  const [group, field] = metric.split('.') as ['calls' | 'copies', string];
+  return directions.includes(field as Direction) ? run[group][field as Direction] : undefined;
+}
+
 /** The newest traced run that matches the prediction's lab, runtime, method and file size. */
 export function findMeasurement(quantity: MeasuredQuantity, results: LabResult[]): { run: Run; value: number } | null {
   for (const result of results) {
@@ -31,8 +40,7 @@ export function findMeasurement(quantity: MeasuredQuantity, results: LabResult[]
     const run = result.runs.find((candidate) => candidate.runtime === quantity.runtime && candidate.method === quantity.method
       && candidate.bytes === quantity.bytes && candidate.traced && (!quantity.chunk || (candidate.chunk ?? result.chunk) === quantity.chunk));
     if (!run) continue;
-    const [group, field] = quantity.metric.split('.') as ['calls' | 'copies' | 'copiesPerByte', keyof NonNullable<Run['copies']> | undefined];
-    const value = group === 'copiesPerByte' ? run.copiesPerByte : field ? run[group]?.[field] : undefined;
+    const value = measuredValue(run, quantity.metric);
     if (typeof value === 'number') return { run, value };
   }
   return null;

@@ -1,7 +1,6 @@
 // Spaced repetition with Leitner boxes, counted in drill sessions rather than days: a reader drills
 // when they drill. A missed question drops to box 1 and is due the very next session; each pass
 // moves it up a box and doubles the wait, up to 16 sessions in box 5.
-import type { DrillSummary } from '../progress/state.ts';
 import type { Card, Progress } from '../progress/store.ts';
 import { bank } from './bank.ts';
 import type { DrillQuestion } from './types.ts';
@@ -43,12 +42,20 @@ export function record(drill: Drill, id: string, score: number, session: number)
   const card = drill.cards[id];
   const box = score >= passScore ? Math.min((card?.box ?? 1) + 1, topBox) : 1;
   drill.sessions = Math.max(drill.sessions, session);
-  drill.cards[id] = { box, due: session + sessionsUntilDue[box], seen: (card?.seen ?? 0) + 1, lastScore: score };
-  return drill.cards[id];
+  const next = { box, due: session + (sessionsUntilDue[box] ?? 0), seen: (card?.seen ?? 0) + 1, lastScore: score };
+  drill.cards[id] = next;
+  return next;
+}
+
+/** How far the reader is with the drill, for the progress view and the next step. */
+export interface DrillSummary {
+  total: number;
+  practised: number;
+  due: number;
 }
 
 export function drillSummary(progress: Progress): DrillSummary {
   const { cards, sessions } = progress.drill;
-  const practised = bank.filter((question) => cards[question.id]);
-  return { total: bank.length, practised: practised.length, due: practised.filter((question) => cards[question.id].due <= sessions + 1).length };
+  const practised = bank.flatMap((question) => cards[question.id] ?? []);
+  return { total: bank.length, practised: practised.length, due: practised.filter((card) => card.due <= sessions + 1).length };
 }

@@ -2,9 +2,10 @@
 // sheet and the saved lab results; progress.json adds only hints and reveals. From that, the one
 // next command to run. Plain data in and out, shared by `npm start`, `npm run check` and the tests.
 import type { Chapter } from '../catalogue.ts';
-import type { ChapterCheck } from '../check.ts';
+import type { ChapterCheck } from '../check/chapter.ts';
 import { measureCommand, type Verdict } from '../check/verdicts.ts';
-import type { LabResult } from '../results.ts';
+import type { DrillSummary } from '../drill/schedule.ts';
+import type { LabResult } from '../lab/results.ts';
 import { runtimeNames, type RuntimeName } from '../../runtime-adapters/types.ts';
 import { questionKey, type Progress } from './store.ts';
 
@@ -22,35 +23,30 @@ export interface NextStep {
   why: string;
 }
 
-export interface DrillSummary {
-  total: number;
-  practised: number;
-  due: number;
-}
-
 export function chapterState(check: ChapterCheck, results: LabResult[], progress: Progress): ChapterState {
   const { chapter } = check;
-  const labRuntimes = chapter.lab
-    ? runtimeNames.filter((runtime) => results.some((result) => result.lab === chapter.lab!.id && result.runs.some((run) => run.runtime === runtime)))
+  const lab = chapter.lab;
+  const labRuntimes = lab
+    ? runtimeNames.filter((runtime) => results.some((result) => result.lab === lab.id && result.runs.some((run) => run.runtime === runtime)))
     : null;
   const counts = { correct: 0, wrong: 0, unanswered: 0, unmeasured: 0, revealed: 0 };
   for (const verdict of check.verdicts) {
     counts[verdict.status] += 1;
     if (progress.revealed[questionKey(chapter.id, verdict.id)]) counts.revealed += 1;
   }
-  const done = !check.error && check.verdicts.length > 0 && counts.correct === check.verdicts.length && (labRuntimes === null || labRuntimes.length > 0);
+  const done = !check.problem && check.verdicts.length > 0 && counts.correct === check.verdicts.length && (labRuntimes === null || labRuntimes.length > 0);
   return { chapter, check, labRuntimes, counts, done };
 }
 
 /** Lab runs on each runtime and correct answers, as one share of everything there is to do. */
 export function overall(states: ChapterState[]): { done: number; total: number; labsOnEveryRuntime: number; labs: number; correct: number; questions: number } {
-  const withLab = states.filter((state) => state.labRuntimes !== null);
-  const runs = withLab.reduce((sum, state) => sum + state.labRuntimes!.length, 0);
+  const withLab = states.flatMap((state) => (state.labRuntimes === null ? [] : [state.labRuntimes]));
+  const runs = withLab.reduce((sum, runtimes) => sum + runtimes.length, 0);
   const correct = states.reduce((sum, state) => sum + state.counts.correct, 0);
   const questions = states.reduce((sum, state) => sum + state.check.verdicts.length, 0);
   return {
     done: runs + correct, total: withLab.length * runtimeNames.length + questions,
-    labsOnEveryRuntime: withLab.filter((state) => state.labRuntimes!.length === runtimeNames.length).length, labs: withLab.length,
+    labsOnEveryRuntime: withLab.filter((runtimes) => runtimes.length === runtimeNames.length).length, labs: withLab.length,
     correct, questions,
   };
 }
@@ -58,11 +54,11 @@ export function overall(states: ChapterState[]): { done: number; total: number; 
 function stepFor(state: ChapterState, progress: Progress): NextStep | null {
   const { chapter, check } = state;
   const sheet = `answers/${chapter.slug}.ts`;
-  if (check.errorSource === 'key') return null;
-  if (chapter.lab && !state.labRuntimes!.length) {
+  if (check.problem === 'key') return null;
+  if (chapter.lab && !state.labRuntimes?.length) {
     return { command: `npm run lab -- ${chapter.id}`, why: `read chapters/${chapter.slug}.md, then measure it on your machine (node, bun and deno)` };
   }
-  if (check.error) {
+  if (check.problem) {
     return { command: `npm run check -- ${chapter.id}`, why: `${sheet} does not load (${check.error}); fix it, or start it over with npm run reset -- ${chapter.id}` };
   }
   const first = check.verdicts.find((verdict) => verdict.status !== 'correct');

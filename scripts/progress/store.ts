@@ -3,11 +3,7 @@
 // is an empty one; a corrupt one is set aside and rebuilt, never a crash. Writes are atomic.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** WORKBOOK_PROGRESS lets a test, or a second reader on the same checkout, keep a separate file. */
-export const defaultProgressPath = process.env.WORKBOOK_PROGRESS
-  || fileURLToPath(new URL('../../.workbook/progress.json', import.meta.url));
+import { progressPath as defaultProgressPath } from '../paths.ts';
 
 /** One drill question's Leitner card: missed questions drop to box 1 and come back next session. */
 export interface Card {

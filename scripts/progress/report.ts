@@ -1,13 +1,13 @@
 // The reader's progress as `npm start` prints it: every chapter of the catalogue with its lab runs
 // and answers, the share of the whole workbook done, the drill, and the exact next command.
-import { chapters } from './catalogue.ts';
-import { checkChapter } from './check.ts';
-import { defaultAnswersDir } from './check/sheets.ts';
-import { drillSummary } from './drill/schedule.ts';
-import { chapterState, nextStep, overall, renderNext, type ChapterState, type DrillSummary } from './progress/state.ts';
-import { defaultProgressPath, loadProgress, type Progress } from './progress/store.ts';
-import { defaultResultsDir, loadResults } from './results.ts';
-import { runtimeNames } from '../runtime-adapters/types.ts';
+import { chapters } from '../catalogue.ts';
+import { checkChapter } from '../check/chapter.ts';
+import { drillSummary, type DrillSummary } from '../drill/schedule.ts';
+import { loadResults } from '../lab/results.ts';
+import { answersDir, progressPath, resultsDir } from '../paths.ts';
+import { chapterState, nextStep, overall, renderNext, type ChapterState } from './state.ts';
+import { loadProgress, type Progress } from './store.ts';
+import { runtimeNames } from '../../runtime-adapters/types.ts';
 
 export interface ProgressSources {
   answersDir?: string;
@@ -16,9 +16,9 @@ export interface ProgressSources {
 }
 
 async function loadChapterStates(sources: ProgressSources = {}): Promise<{ states: ChapterState[]; progress: Progress }> {
-  const { results } = loadResults(sources.resultsDir ?? defaultResultsDir);
-  const progress = loadProgress(sources.progressPath ?? defaultProgressPath);
-  const checks = await Promise.all(chapters.map((chapter) => checkChapter(chapter, sources.answersDir ?? defaultAnswersDir, results)));
+  const { results } = loadResults(sources.resultsDir ?? resultsDir);
+  const progress = loadProgress(sources.progressPath ?? progressPath);
+  const checks = await Promise.all(chapters.map((chapter) => checkChapter(chapter, sources.answersDir ?? answersDir, results)));
   return { states: checks.map((check) => chapterState(check, results, progress)), progress };
 }
 
@@ -34,10 +34,11 @@ const labWidth = runtimeNames.map((runtime) => `${runtime} ✓`).join('  ').leng
 function chapterLine(state: ChapterState, titleWidth: number): string {
   const { chapter, check, counts } = state;
   const title = chapter.title.length > titleWidth ? `${chapter.title.slice(0, titleWidth - 1)}…` : chapter.title.padEnd(titleWidth);
-  const lab = state.labRuntimes === null ? 'no lab (sources)'.padEnd(labWidth)
-    : runtimeNames.map((runtime) => `${runtime} ${state.labRuntimes!.includes(runtime) ? '✓' : '·'}`).join('  ');
+  const runtimes = state.labRuntimes;
+  const lab = runtimes === null ? 'no lab (sources)'.padEnd(labWidth)
+    : runtimeNames.map((runtime) => `${runtime} ${runtimes.includes(runtime) ? '✓' : '·'}`).join('  ');
   let questions: string;
-  if (check.error) questions = check.errorSource === 'key' ? 'not ready yet (its key is missing)' : `sheet does not load: ${check.error}`;
+  if (check.problem) questions = check.problem === 'key' ? 'not ready yet (its key is missing)' : `sheet does not load: ${check.error}`;
   else {
     const marks = check.verdicts.map((verdict) => glyphs[verdict.status]).join('');
     const extra = [counts.wrong && `${counts.wrong} wrong`, counts.revealed && `${counts.revealed} revealed`].filter(Boolean).join(', ');

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { xorInPlace } from '../labs/08-limits/transform.ts';
+import { xorInPlace } from '../../labs/08-limits/transform.ts';
 
 interface Received { bytes: number; sha256: string }
 
@@ -119,15 +119,18 @@ async function consumeAll(port: number, consumers: number, maxBytes: number): Pr
   const agent = new http.Agent({ keepAlive: true, maxSockets: consumers });
   const received = await Promise.all(Array.from({ length: consumers }, () => consume(port, maxBytes, agent)));
   agent.destroy();
-  const odd = received.findIndex((one) => one.sha256 !== received[0].sha256 || one.bytes !== received[0].bytes);
+  const [first] = received;
+  if (!first) throw new Error('no consumer ran');
+  const odd = received.findIndex((one) => one.sha256 !== first.sha256 || one.bytes !== first.bytes);
   if (odd >= 0) throw new Error(`consumer ${odd + 1} of ${consumers} received different bytes from consumer 1`);
-  return received[0];
+  return first;
 }
 
 function flag(name: string): string {
   const index = process.argv.indexOf(`--${name}`);
-  if (index < 0 || index + 1 >= process.argv.length) throw new Error(`client needs --${name}`);
-  return process.argv[index + 1];
+  const value = index < 0 ? undefined : process.argv[index + 1];
+  if (value === undefined) throw new Error(`client needs --${name}`);
+  return value;
 }
 
 const protocol = flag('protocol');

@@ -2,9 +2,9 @@
 // threshold did), so every result names the exact versions next to the CPU and kernel.
 import { readFileSync, statfsSync } from 'node:fs';
 import os from 'node:os';
-import { adapters } from '../runtime-adapters/index.ts';
-import { isInstalled } from '../runtime-adapters/bin.ts';
-import type { RuntimeName } from '../runtime-adapters/types.ts';
+import { adapters } from '../../runtime-adapters/index.ts';
+import { isInstalled } from '../../runtime-adapters/bin.ts';
+import type { RuntimeName } from '../../runtime-adapters/types.ts';
 import { capture } from './processes.ts';
 
 export interface Machine {
@@ -25,7 +25,9 @@ export function describeMachine(): Machine {
 /** "1.4.5", or an Error saying why the runtime could not report its version. */
 export async function runtimeVersion(name: RuntimeName): Promise<string | Error> {
   const adapter = adapters[name];
-  if (name === 'node') return process.versions.node;
+  // Node as the host reports its own version; under Bun or Deno, process.versions.node is only
+  // the version of Node they are compatible with, so Node is asked like the others.
+  if (name === 'node' && adapter.executable === process.execPath) return process.versions.node;
   if (!isInstalled(adapter.executable)) return new Error(`${adapter.executable} is missing: run npm ci`);
   const result = await capture(adapter.executable, adapter.versionArgs);
   const version = /(\d+\.\d+\.\d+\S*)/.exec(result.stdout)?.[1];

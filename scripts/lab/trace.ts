@@ -2,14 +2,14 @@
 // without it still runs and times, and the reader is told exactly how to get the counts.
 import { platform } from 'node:os';
 import { capture } from './processes.ts';
-import type { Command } from '../runtime-adapters/types.ts';
+import type { Command } from '../../runtime-adapters/types.ts';
 
 export type Tracing =
   | { available: true; strace: string }
   | { available: false; reason: string; fix: string };
 
 /** The I/O syscalls the ledger reads (DESIGN.md "Counting copies"). */
-export const tracedSyscalls = [
+const tracedSyscalls = [
   'read', 'pread64', 'readv', 'preadv', 'preadv2', 'write', 'pwrite64', 'writev', 'pwritev', 'pwritev2',
   'sendto', 'sendmsg', 'sendmmsg', 'recvfrom', 'recvmsg', 'recvmmsg', 'sendfile', 'splice', 'tee', 'vmsplice',
   'copy_file_range', 'mmap', 'munmap', 'io_uring_enter',

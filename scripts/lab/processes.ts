@@ -2,9 +2,11 @@
 // own process group, a timeout, and a place in the `live` set, so Ctrl-C, a timeout or a crash
 // in the runner never leaves a server, client or strace behind.
 import { $, type ProcessPromise } from 'zx';
-import type { Command } from '../runtime-adapters/types.ts';
+import type { Command } from '../../runtime-adapters/types.ts';
 
 export interface Child {
+  /** The process id of what was started (a shell, strace or the runtime itself). */
+  readonly pid: number;
   /** The next line the child prints on stdout; rejects on exit, or after `timeoutMs`. */
   nextLine(timeoutMs: number): Promise<string>;
   send(line: string): void;
@@ -42,6 +44,8 @@ export function start(command: Command, { timeoutMs, cwd, linesFrom = 'stdout' }
     return { code: output.exitCode, stderr: output.stderr.trim() };
   })();
   return {
+    // zx spawns on the next tick: the pid is read when asked for, after the child has started.
+    get pid() { return child.pid ?? 0; },
     async nextLine(lineTimeoutMs) {
       const deadline = Date.now() + lineTimeoutMs;
       while (lines.length === 0) {
@@ -53,7 +57,7 @@ export function start(command: Command, { timeoutMs, cwd, linesFrom = 'stdout' }
           waiting.push(() => { clearTimeout(timer); resolve(); });
         });
       }
-      return lines.shift()!;
+      return lines.shift() ?? '';
     },
     send(line) {
       if (!ended) child.stdin.write(line + '\n');
@@ -89,7 +93,7 @@ export async function stopAll(): Promise<void> {
   for (const child of live) killGroup(child);
 }
 
-/** Run a short command to completion and return its stdout, or null when it fails to run. */
+/** Runs a short command to completion: its exit code (null when killed by the timeout), stdout and stderr. */
 export async function capture(file: string, args: string[], timeoutMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = $({ quiet: true, nothrow: true })`${file} ${args}`;
   const timer = setTimeout(() => killGroup(child), timeoutMs);

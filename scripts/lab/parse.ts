@@ -35,8 +35,9 @@ const fdPattern = /(\d+)<((?:[^<>[\]]|\[[^\]]*\]|<[^<>]*>)*)>/g;
 export function describeFd(fd: number, text: string): FdRef {
   const tcp = /^TCP(?:v6)?:\[(.*)\]$/.exec(text);
   if (tcp) {
-    const local = tcp[1].split('->')[0];
-    return { fd, kind: 'tcp', target: tcp[1], localPort: Number(local.slice(local.lastIndexOf(':') + 1)) };
+    const target = tcp[1] ?? '';
+    const local = target.split('->')[0] ?? '';
+    return { fd, kind: 'tcp', target, localPort: Number(local.slice(local.lastIndexOf(':') + 1)) };
   }
   if (text.startsWith('pipe:[')) return { fd, kind: 'pipe', target: text };
   if (text.startsWith('UNIX')) return { fd, kind: 'unix', target: text };
@@ -47,8 +48,8 @@ export function describeFd(fd: number, text: string): FdRef {
 function toEvent(pid: number, call: string): SyscallEvent | null {
   const match = callPattern.exec(call);
   if (!match) return null;
-  const [, name, args, result] = match;
-  const fds = [...args.matchAll(fdPattern)].map((m) => describeFd(Number(m[1]), m[2]));
+  const [, name = '', args = '', result] = match;
+  const fds = [...args.matchAll(fdPattern)].map((m) => describeFd(Number(m[1]), m[2] ?? ''));
   return { pid, name, fds, result: result === '?' ? null : Number(result) };
 }
 
@@ -59,7 +60,7 @@ export function createParser(): (line: string) => SyscallEvent | null {
     const match = linePattern.exec(line);
     if (!match) return null;
     const pid = Number(match[1]);
-    const body = match[2];
+    const body = match[2] ?? '';
     if (body.endsWith('<unfinished ...>')) {
       unfinished.set(pid, body.slice(0, -'<unfinished ...>'.length).trimEnd());
       return null;
@@ -69,7 +70,7 @@ export function createParser(): (line: string) => SyscallEvent | null {
       const head = unfinished.get(pid);
       unfinished.delete(pid);
       if (head === undefined) return null;
-      const rest = resumed[2];
+      const rest = resumed[2] ?? '';
       // "read(7</f>," + ""..., 65536) = 65536 -> one call; the head keeps its trailing comma.
       return toEvent(pid, head + (head.endsWith('(') || rest.startsWith(')') ? '' : ' ') + rest);
     }

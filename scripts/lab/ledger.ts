@@ -31,7 +31,7 @@ const fromFd = new Set(['read', 'pread64', 'readv', 'preadv', 'preadv2', 'recvfr
 const toFd = new Set(['write', 'pwrite64', 'writev', 'pwritev', 'pwritev2', 'sendto', 'sendmsg', 'sendmmsg']);
 const inKernel = new Set(['sendfile', 'splice', 'tee', 'copy_file_range']);
 
-export function emptyLedger(): Ledger {
+function emptyLedger(): Ledger {
   const zero = () => ({ fileToUser: 0, userToSocket: 0, userToFile: 0, userToPipe: 0, socketToUser: 0, kernelMoved: 0 });
   return { syscalls: {}, copies: zero(), calls: zero(), mmaps: 0 };
 }

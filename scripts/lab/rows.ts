@@ -1,0 +1,132 @@
+// The one place a Run becomes report rows: every figure a report shows, as a number (for charts)
+// and as text (for tables), and the notes every report adds under its table (rows not measured,
+// not traced, consumers). The terminal report, `npm start` and the book each pick their columns.
+// Counts come from the traced pass, time and CPU from the untraced one; ratios compare each method
+// with the same runtime's read-write of the same lab run.
+import { formatBytes } from '../sizes.ts';
+import { transports } from './transports.ts';
+import type { LabResult, Run } from './results.ts';
+
+export type Column = 'runtime' | 'method' | 'verified' | 'size' | 'syscalls' | 'fileToUser' | 'sink' | 'kernelMoved' | 'copiesPerByte'
+  | 'modeSwitches' | 'contextSwitches' | 'faults' | 'user' | 'sys' | 'cpu' | 'cpuPerGiB' | 'mibPerSecond' | 'speedVsReadWrite' | 'cpuVsReadWrite';
+
+/** The figures of one run; undefined where the run has none (untraced: unknown is not zero). */
+export interface Figures {
+  syscallCalls: number | undefined;
+  fileToUser: number | undefined;
+  sink: number | undefined;
+  kernelMoved: number | undefined;
+  copiesPerByte: number | undefined;
+  modeSwitches: number | undefined;
+  cpuSeconds: number;
+  cpuSecondsPerGiB: number;
+  mibPerSecond: number;
+  speedVsReadWrite: number | undefined;
+  cpuVsReadWrite: number | undefined;
+}
+
+export interface ReportRow {
+  run: Run;
+  label: string;
+  figures: Figures;
+  cells: Record<Column, string>;
+}
+
+const gib = 1024 ** 3;
+
+/** The column titles; the sink column is named by where the lab's bytes go. */
+export function columnTitles(result: LabResult): Record<Column, string> {
+  const protocol = result.runs[0]?.protocol ?? 'tcp';
+  return {
+    runtime: 'runtime', method: 'method', verified: 'verified', size: 'file', syscalls: 'syscalls (calls)', fileToUser: 'file→user',
+    sink: transports[protocol].sink.title, kernelMoved: 'kernel-moved', copiesPerByte: 'copies/byte', modeSwitches: 'mode sw',
+    contextSwitches: 'ctx sw', faults: 'faults', user: 'user s', sys: 'sys s', cpu: 'CPU s', cpuPerGiB: 'CPU s/GiB',
+    mibPerSecond: 'MiB/s', speedVsReadWrite: '× rw speed', cpuVsReadWrite: '× rw CPU',
+  };
+}
+
+/** Lab 04 runs read-write once per buffer size and lab 05 once per file system: the label says which. */
+function methodLabel(run: Run, result: LabResult): string {
+  const sweep = new Set(result.runs.filter((other) => other.runtime === run.runtime && other.method === run.method).map((other) => other.chunk)).size > 1;
+  const label = sweep && run.chunk ? `${run.method} ${formatBytes(run.chunk)}` : run.method;
+  return run.destination ? `${label} → ${run.destination.replace('file system', 'fs')}` : label;
+}
+
+const cpuOf = (run: Run) => run.cpu.user + run.cpu.sys;
+const ratio = (value: number, baseline: number | undefined) => (baseline ? value / baseline : undefined);
+const show = (value: number | undefined, format: (value: number) => string) => (value === undefined ? '?' : format(value));
+const fixed = (digits: number) => (value: number) => value.toFixed(digits);
+
+function syscallSummary(run: Run): string {
+  if (!run.traced) return 'untraced';
+  const entries = Object.entries(run.syscalls).sort((a, b) => b[1].calls - a[1].calls);
+  return entries.map(([name, entry]) => `${name} ${entry.calls}`).join(', ') || 'none';
+}
+
+export function reportRows(result: LabResult): ReportRow[] {
+  return result.runs.map((run) => {
+    // The baseline: the same runtime's read-write in this run (the smallest buffer when swept).
+    const baseline = result.runs.find((other) => other.runtime === run.runtime && other.method === 'read-write');
+    const sink = transports[run.protocol].sink.direction;
+    const figures: Figures = {
+      syscallCalls: run.traced ? Object.values(run.syscalls).reduce((sum, entry) => sum + entry.calls, 0) : undefined,
+      fileToUser: run.copies?.fileToUser,
+      sink: run.copies?.[sink],
+      kernelMoved: run.copies?.kernelMoved,
+      copiesPerByte: run.copiesPerByte ?? undefined,
+      modeSwitches: run.modeSwitches ?? undefined,
+      cpuSeconds: cpuOf(run),
+      cpuSecondsPerGiB: cpuOf(run) / ((run.bytes * (run.consumers ?? 1)) / gib),
+      mibPerSecond: run.mibPerSecond,
+      speedVsReadWrite: baseline && baseline !== run ? ratio(run.mibPerSecond, baseline.mibPerSecond) : undefined,
+      cpuVsReadWrite: baseline && baseline !== run ? ratio(cpuOf(run), cpuOf(baseline)) : undefined,
+    };
+    const label = methodLabel(run, result);
+    return {
+      run, label, figures,
+      cells: {
+        runtime: `${run.runtime} ${run.runtimeVersion}`, method: label, verified: run.verified ? 'sha256 ✓' : '✗', size: formatBytes(run.bytes),
+        syscalls: syscallSummary(run), fileToUser: show(figures.fileToUser, formatBytes), sink: show(figures.sink, formatBytes),
+        kernelMoved: show(figures.kernelMoved, formatBytes), copiesPerByte: show(figures.copiesPerByte, fixed(2)),
+        modeSwitches: show(figures.modeSwitches, String), contextSwitches: String(Math.round(run.contextSwitches)),
+        faults: String(Math.round(run.minorPageFaults)), user: run.cpu.user.toFixed(3), sys: run.cpu.sys.toFixed(3),
+        cpu: figures.cpuSeconds.toFixed(3), cpuPerGiB: figures.cpuSecondsPerGiB.toFixed(3), mibPerSecond: run.mibPerSecond.toFixed(0),
+        speedVsReadWrite: figures.speedVsReadWrite === undefined ? '—' : figures.speedVsReadWrite.toFixed(2),
+        cpuVsReadWrite: figures.cpuVsReadWrite === undefined ? '—' : figures.cpuVsReadWrite.toFixed(2),
+      },
+    };
+  });
+}
+
+/** The lines every report prints under its table: what was not measured and what was served; then
+ *  why the counts are missing when the run was not traced (the same for every lab of a session). */
+export function reportNotes(result: LabResult): { rows: string[]; tracing: string[] } {
+  const notes = result.notMeasured.map((row) => `${row.runtime} ${row.method}: ${row.status === 'unavailable' ? 'not available' : 'FAILED'} — ${row.reason}`);
+  const served = result.runs.filter((run) => run.consumers);
+  if (served.length) {
+    const storage = served.map((run) => `${run.runtime} ${run.method} ${run.storageReadBytes === null || run.storageReadBytes === undefined ? 'unknown' : formatBytes(run.storageReadBytes)}`);
+    notes.push(`Each transfer: ${served[0]?.consumers} consumers read the whole log at once (bytes, copies/byte and MiB/s count all of them).`,
+      `Read from storage while serving (page cache misses): ${storage.join('; ')}.`);
+    for (const run of served) {
+      if (!run.produce) continue;
+      const { batches, batchBytes, seconds } = run.produce;
+      notes.push(`Produced by ${run.runtime} ${run.method}: ${batches} batches of ${formatBytes(batchBytes)} in ${seconds.toFixed(2)} s (${(run.bytes / 2 ** 20 / seconds).toFixed(0)} MiB/s).`);
+    }
+  }
+  const tracing = result.tracing.available ? [] : [`Not traced: ${result.tracing.reason ?? 'strace was not available'}. The rows are timed but carry no syscall counts (?).`,
+    `To get them: ${result.tracing.fix ?? 'install strace'}.`];
+  return { rows: notes, tracing };
+}
+
+/** Cells in aligned columns, with a rule under the header; widths count characters, not bytes. */
+export function textTable(header: readonly string[], body: string[][]): string {
+  const widths = header.map((title, i) => Math.max([...title].length, ...body.map((row) => [...(row[i] ?? '')].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)).join('  ').trimEnd();
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** A table of the chosen columns of a result's rows. */
+export function renderRows(result: LabResult, columns: readonly Column[], rows = reportRows(result)): string {
+  const titles = columnTitles(result);
+  return textTable(columns.map((column) => titles[column]), rows.map((row) => columns.map((column) => row.cells[column])));
+}

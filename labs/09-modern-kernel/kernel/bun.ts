@@ -1,0 +1,39 @@
+// bun:ffi's dlopen. Bun has no errno accessor of its own, so errno is read through glibc's
+// __errno_location(), the address of this thread's errno (what the errno macro expands to).
+import { dlopen, FFIType, read, toArrayBuffer, type Pointer } from 'bun:ffi';
+import { libcOver, type NativeFunction } from './bind.ts';
+import { prototypes, type CType, type FunctionName } from './prototypes.ts';
+import type { LoadedLibc } from './types.ts';
+
+const bunTypes: Record<CType, FFIType> = {
+  i32: FFIType.i32, u32: FFIType.u32, i64: FFIType.i64, pointer: FFIType.u64, size: FFIType.u64, ssize: FFIType.i64, void: FFIType.void, string: FFIType.cstring,
+};
+
+export function load(path: string): LoadedLibc {
+  const symbols: Record<string, { args: FFIType[]; returns: FFIType }> = {};
+  for (const [name, { parameters, result }] of Object.entries(prototypes)) {
+    symbols[name] = { args: parameters.map((type) => bunTypes[type]), returns: bunTypes[result] };
+  }
+  symbols.__errno_location = { args: [], returns: FFIType.u64 };
+  symbols.strerror = { args: [FFIType.i32], returns: FFIType.cstring };
+  let library: ReturnType<typeof dlopen>;
+  try {
+    library = dlopen(path, symbols);
+  } catch (error) {
+    return { unavailable: `bun:ffi could not load the C library ${path}: ${(error as Error).message}` };
+  }
+  const call = library.symbols as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const functions = {} as Record<FunctionName, NativeFunction>;
+  for (const name of Object.keys(prototypes) as FunctionName[]) functions[name] = call[name] as NativeFunction;
+  return {
+    libc: libcOver({
+      binding: 'bun:ffi',
+      functions,
+      readErrno: () => read.i32(Number(call.__errno_location()) as Pointer, 0),
+      strerror: (errno) => String(call.strerror(errno)),
+      // toArrayBuffer is a window onto native memory, used only for the length of one copy.
+      read: (address, into) => into.set(new Uint8Array(toArrayBuffer(address as Pointer, 0, into.byteLength))),
+      write: (address, from) => new Uint8Array(toArrayBuffer(address as Pointer, 0, from.byteLength)).set(from),
+    }),
+  };
+}

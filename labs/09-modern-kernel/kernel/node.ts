@@ -1,0 +1,40 @@
+// Node 20 has no built-in FFI; koffi (npm, prebuilt binaries inside its per-platform packages)
+// calls the C library. koffi keeps errno for us: koffi.errno() is the errno the last call left.
+import { libcOver, type NativeFunction } from './bind.ts';
+import { prototypes, type CType, type FunctionName } from './prototypes.ts';
+import type { LoadedLibc } from './types.ts';
+
+const koffiTypes: Record<CType, string> = {
+  i32: 'int', u32: 'uint32_t', i64: 'int64_t', pointer: 'uintptr_t', size: 'size_t', ssize: 'intptr_t', void: 'void', string: 'const char *',
+};
+
+export async function load(path: string): Promise<LoadedLibc> {
+  let koffi: typeof import('koffi').default;
+  try {
+    koffi = (await import('koffi')).default;
+  } catch (error) {
+    return { unavailable: `Node has no built-in FFI, and the koffi package could not be loaded (${(error as Error).message.split('\n')[0]}): run npm install` };
+  }
+  let library: ReturnType<typeof koffi.load>;
+  try {
+    library = koffi.load(path);
+  } catch (error) {
+    return { unavailable: `koffi could not load the C library ${path}: ${(error as Error).message}` };
+  }
+  const functions = {} as Record<FunctionName, NativeFunction>;
+  for (const [name, { parameters, result }] of Object.entries(prototypes)) {
+    functions[name as FunctionName] = library.func(name, koffiTypes[result], parameters.map((type) => koffiTypes[type])) as NativeFunction;
+  }
+  const strerror = library.func('strerror', koffiTypes.string, [koffiTypes.i32]) as (errno: number) => string;
+  return {
+    libc: libcOver({
+      binding: `koffi ${koffi.version}`,
+      functions,
+      readErrno: () => koffi.errno(),
+      strerror,
+      // koffi.view is a window onto native memory, used only for the length of one copy.
+      read: (address, into) => into.set(new Uint8Array(koffi.view(BigInt(address), into.byteLength))),
+      write: (address, from) => new Uint8Array(koffi.view(BigInt(address), from.byteLength)).set(from),
+    }),
+  };
+}

@@ -7,7 +7,7 @@ import type { Libc } from './kernel/types.ts';
 import { closeFile, openFile, type DataFile } from './file.ts';
 import { sendWholeFile } from './sendfile.ts';
 import { spliceWholeFile } from './splice.ts';
-import { prepareRing, sendZeroCopyUring } from './uring.ts';
+import { uringSender } from './uring.ts';
 import { probeZeroCopy, sendZeroCopy } from './zerocopy.ts';
 
 export interface ReadyMethod {
@@ -39,8 +39,8 @@ export const ffiMethods: Record<string, (libc: Libc) => Preparation> = {
     return { transfer: (socket, options) => withFile(libc, options.file, (file) => ({ zerocopy: sendZeroCopy(libc, socket, file, options.chunk) })) };
   },
   'io-uring-send-zc': (libc) => {
-    const prepared = prepareRing(libc);
-    if ('unavailable' in prepared) return prepared;
-    return { transfer: (socket, options) => withFile(libc, options.file, (file) => sendZeroCopyUring(libc, prepared.ring, socket, file, options.chunk)) };
+    const sender = uringSender(libc);
+    if ('unavailable' in sender) return sender;
+    return { transfer: (socket, options) => withFile(libc, options.file, (file) => sender.send(socket, file, options.chunk)) };
   },
 };

@@ -12,21 +12,33 @@ export interface SplicePipe { read: number; write: number; capacity: number }
 
 /**
  * A pipe as large as one chunk. A pipe holds 16 pages (64 KiB) by default and one splice into it
- * moves at most what fits, so it is resized to the --chunk size with F_SETPIPE_SZ, and each chunk
- * is then exactly one file->pipe and one pipe->socket call. An unprivileged process may not grow a
- * pipe past /proc/sys/fs/pipe-max-size (1 MiB by default) or its pipe-user-pages limits: the kernel
- * then answers EPERM, and the chunk becomes the capacity the pipe already has (F_GETPIPE_SZ). The
- * kernel's answer decides, so no sysctl has to be read (Deno would need a permission for it).
+ * moves at most what fits, so it is grown to the --chunk size with F_SETPIPE_SZ, and each chunk is
+ * then exactly one file->pipe and one pipe->socket call. The kernel refuses sizes beyond
+ * /proc/sys/fs/pipe-max-size (1 MiB by default) or the user's pipe-user-pages limits with EPERM
+ * (on this machine even for root, whose container lacks CAP_SYS_RESOURCE); the request is then halved until the kernel
+ * takes it, so the pipe is as large as this system allows, and the kernel's answer decides
+ * without a sysctl being read (which Deno would need a permission for).
  */
 export function openPipe(libc: Libc, chunk: number): SplicePipe {
   const fds = allocate(libc, 8);
   try {
     check(libc, libc.pipe2(fds.address, O_CLOEXEC), 'pipe2');
     load(libc, fds);
-    const pipe = { read: fds.data.getInt32(0, true), write: fds.data.getInt32(4, true) };
-    const resized = libc.fcntl(pipe.write, F_SETPIPE_SZ, chunk);
-    const capacity = resized > 0 ? resized : check(libc, libc.fcntl(pipe.write, F_GETPIPE_SZ, 0), 'fcntl(F_GETPIPE_SZ)');
-    return { ...pipe, capacity };
+    const pipe = { read: fds.data.getInt32(0, true), write: fds.data.getInt32(4, true), capacity: 0 };
+    try {
+      pipe.capacity = check(libc, libc.fcntl(pipe.write, F_GETPIPE_SZ, 0), 'fcntl(F_GETPIPE_SZ)');
+    } catch (error) {
+      closePipe(libc, pipe);
+      throw error;
+    }
+    for (let size = chunk; size > pipe.capacity; size = Math.floor(size / 2)) {
+      const granted = libc.fcntl(pipe.write, F_SETPIPE_SZ, size);
+      if (granted > 0) {
+        pipe.capacity = granted;
+        break;
+      }
+    }
+    return pipe;
   } finally {
     release(libc, fds);
   }

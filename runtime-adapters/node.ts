@@ -60,7 +60,7 @@ export const node: RuntimeAdapter = {
       api: { file: 'fs.promises.copyFile(src, dest) — libuv uv_fs_copyfile: copy_file_range, then sendfile, then read/write' },
       expectedSyscalls: { file: ['copy_file_range'] },
     },
-    // Lab 09: the kernel's calls through koffi (npm), on sockets the lab opens itself through FFI (Node exposes neither an FFI nor the fd of its own sockets).
+    // Lab 09: the kernel's calls through koffi (npm), on sockets the lab opens itself through FFI (Node has no FFI of its own, and no public API gives a socket's fd).
     'sendfile-ffi': {
       available: true,
       api: { tcp: 'koffi (npm): sendfile(2) from the data file to an accepted socket, asking for all that remains each call (at most 0x7ffff000)' },

@@ -3,6 +3,7 @@
 // keys (SOL_TLS, TLS_TX) would come from a user-space handshake, which this lab does not do.
 // Attaching the ULP is enough to learn whether this kernel has kTLS at all.
 import { constants } from 'node:os';
+import type { ProbeFinding } from '../protocol.ts';
 import { SyscallError, syscallError } from './kernel/errors.ts';
 import { cString, release } from './kernel/memory.ts';
 import type { Libc } from './kernel/types.ts';
@@ -11,9 +12,7 @@ import { closePair, connectedPair } from './listen.ts';
 
 const { ENOENT } = constants.errno;
 
-export interface KtlsProbe { facility: 'ktls'; available: boolean; detail: string }
-
-export function probeKtls(libc: Libc): KtlsProbe {
+export function probeKtls(libc: Libc): ProbeFinding {
   let pair: ReturnType<typeof connectedPair>;
   try {
     pair = connectedPair(libc);

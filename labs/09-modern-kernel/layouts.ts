@@ -36,7 +36,6 @@ export const O_RDONLY = 0;
 export const O_CLOEXEC = 0o2000000;
 export const F_SETPIPE_SZ = 1024 + 7;
 export const F_GETPIPE_SZ = 1024 + 8;
-export const SEEK_SET = 0;
 export const SEEK_END = 2;
 
 // include/uapi/asm-generic/mman-common.h and mman.h

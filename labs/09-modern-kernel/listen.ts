@@ -1,6 +1,8 @@
-// The lab's own TCP sockets, made through FFI so the methods own their file descriptors (none of
-// the runtimes hands out the fd of its sockets): a listener on 127.0.0.1 and an ephemeral port,
-// one accepted connection per transfer, and a connected loopback pair for the kTLS probe.
+// The lab's own TCP sockets, made through FFI so the methods own their file descriptors: no
+// runtime's public API hands out a socket's fd (Node's socket._handle.fd is internal, Deno has
+// resource ids), and a runtime's socket is non-blocking and watched by its event loop. Here: a
+// listener on 127.0.0.1 and an ephemeral port, one blocking connection accepted per transfer, and
+// a connected loopback pair for the kTLS probe.
 import { check, checkRetrying } from './kernel/errors.ts';
 import { allocate, load, release, store } from './kernel/memory.ts';
 import type { Libc } from './kernel/types.ts';

@@ -8,7 +8,7 @@ import type { Libc } from './kernel/types.ts';
 import type { DataFile } from './file.ts';
 import { F_GETPIPE_SZ, F_SETPIPE_SZ, O_CLOEXEC, SPLICE_F_MORE } from './layouts.ts';
 
-export interface SplicePipe { read: number; write: number; capacity: number }
+interface SplicePipe { read: number; write: number; capacity: number }
 
 /**
  * A pipe as large as one chunk. A pipe holds 16 pages (64 KiB) by default and one splice into it
@@ -19,7 +19,7 @@ export interface SplicePipe { read: number; write: number; capacity: number }
  * takes it, so the pipe is as large as this system allows, and the kernel's answer decides
  * without a sysctl being read (which Deno would need a permission for).
  */
-export function openPipe(libc: Libc, chunk: number): SplicePipe {
+function openPipe(libc: Libc, chunk: number): SplicePipe {
   const fds = allocate(libc, 8);
   try {
     check(libc, libc.pipe2(fds.address, O_CLOEXEC), 'pipe2');
@@ -44,7 +44,7 @@ export function openPipe(libc: Libc, chunk: number): SplicePipe {
   }
 }
 
-export function closePipe(libc: Libc, pipe: SplicePipe): void {
+function closePipe(libc: Libc, pipe: SplicePipe): void {
   libc.close(pipe.read);
   libc.close(pipe.write);
 }

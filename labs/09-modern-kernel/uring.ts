@@ -6,7 +6,7 @@
 // kernel's own result CQEs, are the only count of what this method sent.
 import { constants } from 'node:os';
 import type { TransferReport } from '../protocol.ts';
-import { SyscallError, describeErrno } from './kernel/errors.ts';
+import { SyscallError, describeErrno, syscallError } from './kernel/errors.ts';
 import { allocate, load, release } from './kernel/memory.ts';
 import type { Libc } from './kernel/types.ts';
 import type { Completion } from './cqe.ts';
@@ -18,12 +18,12 @@ import { readSysctl } from './sysctl.ts';
 const { EINVAL, ENOSYS, EOPNOTSUPP, EPERM } = constants.errno;
 
 /** How long one completion may take: a send to a reading client on loopback takes far less. */
-export const completionTimeoutMs = 30_000;
+const completionTimeoutMs = 30_000;
 
 /** Why io_uring_setup failed, in the words an administrator would act on. */
 function setupRefused(libc: Libc, error: SyscallError): string {
   if (error.errno === ENOSYS) return `${error.message}: this kernel has no io_uring (built without CONFIG_IO_URING, or older than Linux 5.1)`;
-  if (error.errno === EINVAL) return `${error.message}: this kernel does not take IORING_SETUP_DEFER_TASKRUN (Linux 6.1), which lab 09's ring relies on`;
+  if (error.errno === EINVAL) return `${error.message}: this kernel may predate IORING_SETUP_DEFER_TASKRUN (Linux 6.1), which lab 09's ring relies on`;
   if (error.errno !== EPERM) return error.message;
   // kernel.io_uring_disabled (Documentation/admin-guide/sysctl/kernel.rst): 0 all may create rings,
   // 1 only CAP_SYS_ADMIN and the kernel.io_uring_group, 2 nobody.
@@ -41,7 +41,7 @@ function supportsSendZc(libc: Libc, ring: Ring): boolean | SyscallError {
   const probe = allocate(libc, uringProbe.size + slots * uringProbe.opSize);
   try {
     if (libc.syscall(SYS_io_uring_register, ring.fd, IORING_REGISTER_PROBE, probe.address, slots, 0, 0) === -1) {
-      return new SyscallError('io_uring_register(IORING_REGISTER_PROBE)', libc.errno(), libc.strerror(libc.errno()));
+      return syscallError(libc, 'io_uring_register(IORING_REGISTER_PROBE)');
     }
     load(libc, probe);
     const known = probe.data.getUint8(uringProbe.opsLength);

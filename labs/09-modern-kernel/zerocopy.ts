@@ -16,7 +16,7 @@ import { closeQuietly, pollOne, tcpSocket } from './listen.ts';
 const { EAGAIN, EINTR, ENOBUFS, ENOPROTOOPT } = constants.errno;
 
 /** How long the last completions may take after the last send: the client is reading on loopback. */
-export const completionTimeoutMs = 30_000;
+const completionTimeoutMs = 30_000;
 
 function enableZeroCopy(libc: Libc, socket: number): void {
   const one = allocate(libc, 4);

@@ -71,10 +71,16 @@ export function setupRing(libc: Libc, entries: number, cqEntries: number): Ring 
   const owned: NativeMemory[] = [];
   const mappings: Mapping[] = [];
   let fd = -1;
+  // Idempotent: each mapping, fd and allocation is given back once, however often close() is called;
+  // a closed ring refuses further use rather than touch memory it has freed.
+  let closed = false;
+  const usable = () => { if (closed) throw new Error('the io_uring ring is closed'); };
   const undo = () => {
-    for (const mapping of mappings) libc.munmap(mapping.address, mapping.size);
+    closed = true;
+    for (const mapping of mappings.splice(0)) libc.munmap(mapping.address, mapping.size);
     if (fd >= 0) libc.close(fd);
-    for (const memory of owned) release(libc, memory);
+    fd = -1;
+    for (const memory of owned.splice(0)) release(libc, memory);
   };
   try {
     params.data.setUint32(uringParams.flags, IORING_SETUP_CQSIZE | IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN, true);
@@ -121,6 +127,7 @@ export function setupRing(libc: Libc, entries: number, cqEntries: number): Ring 
     return {
       fd,
       prepare(fill) {
+        usable();
         const tail = word.get(sqTail);
         if (((tail - word.get(sqHead)) >>> 0) >= sqEntries) throw new Error('the submission queue is full');
         const index = tail & sqMask;
@@ -132,6 +139,7 @@ export function setupRing(libc: Libc, entries: number, cqEntries: number): Ring 
         pending += 1;
       },
       enter(wanted, timeoutMs) {
+        usable();
         timeout.data.setBigInt64(kernelTimespec.seconds, BigInt(Math.floor(timeoutMs / 1000)), true);
         timeout.data.setBigInt64(kernelTimespec.nanoseconds, BigInt(Math.round(timeoutMs % 1000) * 1e6), true);
         store(libc, timeout);
@@ -141,6 +149,7 @@ export function setupRing(libc: Libc, entries: number, cqEntries: number): Ring 
         pending = 0;
       },
       reap() {
+        usable();
         const completions: Completion[] = [];
         let head = word.get(cqHead);
         for (const tail = word.get(cqTail); head !== tail; head = (head + 1) >>> 0) {

@@ -15,7 +15,7 @@ import { IORING_OP_SEND_ZC, IORING_REGISTER_PROBE, IORING_SEND_ZC_REPORT_USAGE, 
 import { setupRing, type Ring } from './ring.ts';
 import { readSysctl } from './sysctl.ts';
 
-const { EINVAL, ENOSYS, EOPNOTSUPP, EPERM } = constants.errno;
+const { EINVAL, ENOMEM, ENOSYS, EOPNOTSUPP, EPERM } = constants.errno;
 
 /** How long one completion may take: a send to a reading client on loopback takes far less. */
 const completionTimeoutMs = 30_000;
@@ -53,7 +53,8 @@ function supportsSendZc(libc: Libc, ring: Ring): boolean | SyscallError {
 
 function sendFailed(libc: Libc, errno: number): Error {
   const hint = errno === EOPNOTSUPP ? ': this socket\'s protocol has no zero-copy send'
-    : errno === EINVAL ? ': this kernel\'s SEND_ZC may predate IORING_SEND_ZC_REPORT_USAGE (Linux 6.2)' : '';
+    : errno === EINVAL ? ': this kernel\'s SEND_ZC may predate IORING_SEND_ZC_REPORT_USAGE (Linux 6.2)'
+      : errno === ENOMEM ? ' with no send outstanding: the locked-memory limit (ulimit -l) is too small for one chunk' : '';
   return new Error(`IORING_OP_SEND_ZC: ${describeErrno(libc, errno)}${hint}`);
 }
 
@@ -86,20 +87,20 @@ export function uringSender(libc: Libc): UringSender | { unavailable: string } {
       const firstId = nextId;
       const mapping = mapFile(libc, file);
       const results = new Map<number, Completion>();
+      /** Send id -> whether its notification said the kernel copied. */
+      const notified = new Map<number, boolean>();
+      /** Sends whose result promised a notification (IORING_CQE_F_MORE), sent or refused. */
+      const promised = new Set<number>();
+      const sent: number[] = [];
       let bytes = 0;
-      let notificationsDue = 0;
-      let notifications = 0;
-      let copiedSends = 0;
       const absorb = () => {
         for (const completion of ring.reap()) {
           if (completion.userData < firstId) continue;
           if (completion.kind === 'result') results.set(completion.userData, completion);
-          else {
-            notifications += 1;
-            if (completion.copied) copiedSends += 1;
-          }
+          else notified.set(completion.userData, completion.copied);
         }
       };
+      const outstanding = () => [...promised].filter((id) => !notified.has(id)).length;
       const waitFor = (done: () => boolean, what: string) => {
         for (const deadline = Date.now() + completionTimeoutMs; !done();) {
           const left = deadline - Date.now();
@@ -113,6 +114,7 @@ export function uringSender(libc: Libc): UringSender | { unavailable: string } {
           const length = Math.min(chunk, mapping.size - offset);
           const id = nextId++;
           const address = slice(mapping, offset, length);
+          const releasedBefore = notified.size;
           // What io_uring_prep_send_zc(sqe, socket, buf, len, MSG_NOSIGNAL, IORING_SEND_ZC_REPORT_USAGE)
           // writes (liburing.h): opcode, fd, addr, len, msg_flags, ioprio; off (addr2) stays 0.
           ring.prepare((sqe) => {
@@ -129,14 +131,27 @@ export function uringSender(libc: Libc): UringSender | { unavailable: string } {
           waitFor(() => results.has(id), `SEND_ZC ${id - firstId}`);
           const result = results.get(id)!;
           // A request that will be followed by a notification says so, even when it failed.
-          if (result.kind === 'result' && result.more) notificationsDue += 1;
+          if (result.kind === 'result' && result.more) promised.add(id);
+          if (result.res === -ENOMEM) {
+            // Without CAP_IPC_LOCK the pinned pages (and the ring's own) count against
+            // RLIMIT_MEMLOCK (io_uring_create: ctx->user), and a send past it fails with ENOMEM.
+            // Each notification gives its pages back first (io_uring/notif.c), so the range is
+            // sent again once another send's notification has come, or has come since.
+            const releasedSince = () => [...notified.keys()].filter((other) => other !== id).length > releasedBefore;
+            if (releasedSince()) continue;
+            if (outstanding() > (promised.has(id) && !notified.has(id) ? 1 : 0)) {
+              waitFor(releasedSince, 'SEND_ZC waiting for pinned pages to come back');
+              continue;
+            }
+          }
           if (result.res < 0) throw sendFailed(libc, -result.res);
           if (result.res === 0) throw new Error(`IORING_OP_SEND_ZC sent 0 of ${length} bytes: the connection is gone`);
           // A short send is not an error for a stream socket: the rest goes in the next SQE.
+          sent.push(id);
           offset += result.res;
           bytes += result.res;
         }
-        waitFor(() => notifications >= notificationsDue, 'the last SEND_ZC notifications');
+        waitFor(() => outstanding() === 0, 'the last SEND_ZC notifications');
       } catch (error) {
         // A failed send may still be notified: one look, without waiting, before giving up on it.
         try {
@@ -148,12 +163,15 @@ export function uringSender(libc: Libc): UringSender | { unavailable: string } {
         throw error;
       } finally {
         // As with MSG_ZEROCOPY, pages are unmapped only after the kernel has released them.
-        if (notifications >= notificationsDue) unmap(libc, mapping);
+        if (outstanding() === 0) unmap(libc, mapping);
       }
-      const submissions = nextId - firstId;
+      // The report counts the sends that moved bytes; a refused one's notification only gave
+      // back what it had pinned, and says "copied" because nothing went zero-copy.
+      const notifications = sent.filter((id) => notified.has(id)).length;
+      const copiedSends = sent.filter((id) => notified.get(id) === true).length;
       return {
-        zerocopy: { sends: submissions, notifications, copiedSends, copied: submissions > 0 && copiedSends === submissions },
-        uring: { submissions, bytes },
+        zerocopy: { sends: sent.length, notifications, copiedSends, copied: sent.length > 0 && copiedSends === sent.length },
+        uring: { submissions: nextId - firstId, bytes },
       };
     },
   };

@@ -38,7 +38,6 @@ function stubLibc(fails: (call: string, args: number[]) => number | null): Stub 
   };
   const newFd = () => { const fd = nextFd++; open.add(fd); return fd; };
   const libc: Libc = {
-    binding: 'stub',
     errno: () => errno,
     strerror: (code) => texts[code] ?? `errno ${code}`,
     socket: call('socket', newFd),

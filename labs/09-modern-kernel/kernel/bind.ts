@@ -6,7 +6,6 @@ import type { Libc } from './types.ts';
 export type NativeFunction = (...args: number[]) => number | bigint | null | void;
 
 export interface RuntimeFfi {
-  binding: string;
   functions: Record<FunctionName, NativeFunction>;
   /** The calling thread's errno now. */
   readErrno(): number;
@@ -34,7 +33,6 @@ export function libcOver(ffi: RuntimeFfi): Libc {
     };
   };
   return {
-    binding: ffi.binding,
     errno: () => lastErrno,
     strerror: ffi.strerror,
     socket: call('socket'),

@@ -6,7 +6,7 @@ import { prototypes, type CType, type FunctionName } from './prototypes.ts';
 import type { LoadedLibc } from './types.ts';
 
 const bunTypes: Record<CType, FFIType> = {
-  i32: FFIType.i32, u32: FFIType.u32, i64: FFIType.i64, pointer: FFIType.u64, size: FFIType.u64, ssize: FFIType.i64, void: FFIType.void, string: FFIType.cstring,
+  i32: FFIType.i32, u32: FFIType.u32, i64: FFIType.i64, pointer: FFIType.u64, size: FFIType.u64, ssize: FFIType.i64, void: FFIType.void,
 };
 
 export function load(path: string): LoadedLibc {
@@ -30,7 +30,6 @@ export function load(path: string): LoadedLibc {
   for (const name of Object.keys(prototypes) as FunctionName[]) functions[name] = call[name] as NativeFunction;
   return {
     libc: libcOver({
-      binding: 'bun:ffi',
       functions,
       readErrno: () => read.i32(Number(call.__errno_location()) as Pointer, 0),
       strerror: (errno) => String(call.strerror(errno)),

@@ -10,7 +10,7 @@ import { prototypes, type CType, type FunctionName } from './prototypes.ts';
 import type { LoadedLibc } from './types.ts';
 
 const denoTypes: Record<CType, Deno.NativeResultType> = {
-  i32: 'i32', u32: 'u32', i64: 'i64', pointer: 'usize', size: 'usize', ssize: 'isize', void: 'void', string: 'usize',
+  i32: 'i32', u32: 'u32', i64: 'i64', pointer: 'usize', size: 'usize', ssize: 'isize', void: 'void',
 };
 
 export function load(path: string): LoadedLibc {
@@ -42,7 +42,6 @@ export function load(path: string): LoadedLibc {
   const errno = new Uint8Array(4);
   return {
     libc: libcOver({
-      binding: 'Deno.dlopen',
       functions,
       readErrno: () => {
         read(Number(call.__errno_location()), errno);

@@ -1,11 +1,11 @@
 // Node 20 has no built-in FFI; koffi (npm, prebuilt binaries inside its per-platform packages)
-// calls the C library. koffi keeps errno for us: koffi.errno() is the errno the last call left.
+// calls the C library; koffi.errno() reads this thread's errno.
 import { libcOver, type NativeFunction } from './bind.ts';
 import { prototypes, type CType, type FunctionName } from './prototypes.ts';
 import type { LoadedLibc } from './types.ts';
 
 const koffiTypes: Record<CType, string> = {
-  i32: 'int', u32: 'uint32_t', i64: 'int64_t', pointer: 'uintptr_t', size: 'size_t', ssize: 'intptr_t', void: 'void', string: 'const char *',
+  i32: 'int', u32: 'uint32_t', i64: 'int64_t', pointer: 'uintptr_t', size: 'size_t', ssize: 'intptr_t', void: 'void',
 };
 
 export async function load(path: string): Promise<LoadedLibc> {
@@ -25,14 +25,13 @@ export async function load(path: string): Promise<LoadedLibc> {
   for (const [name, { parameters, result }] of Object.entries(prototypes)) {
     functions[name as FunctionName] = library.func(name, koffiTypes[result], parameters.map((type) => koffiTypes[type])) as NativeFunction;
   }
-  const strerror = library.func('strerror', koffiTypes.string, [koffiTypes.i32]) as (errno: number) => string;
+  const strerror = library.func('strerror', 'const char *', ['int']) as (errno: number) => string;
   // libc's memcpy moves bytes between native memory and a JS buffer, which koffi hands to C in
   // place for a void * parameter (15 times faster here than a koffi.view per copy).
   const copyIn = library.func('memcpy', 'uintptr_t', ['void *', 'uintptr_t', 'size_t']) as (into: Uint8Array, address: number, length: number) => number;
   const copyOut = library.func('memcpy', 'uintptr_t', ['uintptr_t', 'void *', 'size_t']) as (address: number, from: Uint8Array, length: number) => number;
   return {
     libc: libcOver({
-      binding: `koffi ${koffi.version}`,
       functions,
       readErrno: () => koffi.errno(),
       strerror,

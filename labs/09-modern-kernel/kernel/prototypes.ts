@@ -10,7 +10,7 @@
 // this machine, never read %al, and syscall takes its sixth argument from the stack as a seventh
 // fixed integer argument would be passed.
 
-export type CType = 'i32' | 'u32' | 'i64' | 'pointer' | 'size' | 'ssize' | 'void' | 'string';
+export type CType = 'i32' | 'u32' | 'i64' | 'pointer' | 'size' | 'ssize' | 'void';
 
 export interface Prototype { parameters: CType[]; result: CType }
 

@@ -11,8 +11,6 @@
 export type Address = number;
 
 export interface Libc {
-  /** Which binding this is, for messages ("koffi 3.3.4", "bun:ffi", "Deno.dlopen"). */
-  binding: string;
   /** The errno of the last call through this Libc that failed, captured by the binding right after it. */
   errno(): number;
   strerror(errno: number): string;

@@ -18,9 +18,10 @@ export function mappedLibc(maps = '/proc/self/maps'): string | null {
   } catch {
     return null;
   }
+  // A line is "address perms offset dev inode   /path"; the path is all from the first slash.
   for (const line of text.split('\n')) {
-    const path = line.slice(line.indexOf('/'));
-    if (line.includes('/') && /\/libc\.so\.6$/.test(path)) return path;
+    const slash = line.indexOf('/');
+    if (slash >= 0 && line.endsWith('/libc.so.6')) return line.slice(slash);
   }
   return null;
 }

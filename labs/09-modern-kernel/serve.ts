@@ -9,10 +9,12 @@ import { ffiMethods } from './methods.ts';
 
 /** The runner lets its client connect right after "go"; a client that has not come by then never will. */
 const acceptTimeoutMs = 30_000;
+/** One send's length must fit SEND_ZC's 32-bit len and its CQE's 32-bit signed res. */
+const largestChunk = 2 ** 30;
 
 export async function serveFfi(options: ServerOptions, libcPath: string): Promise<void> {
   const prepare = ffiMethods[options.method] ?? fail(`lab 09 has no method ${options.method}`);
-  if (!(Number.isSafeInteger(options.chunk) && options.chunk > 0)) fail(`--chunk must be a positive number of bytes, not ${options.chunk}`);
+  if (!(Number.isSafeInteger(options.chunk) && options.chunk > 0 && options.chunk <= largestChunk)) fail(`--chunk must be 1 to ${largestChunk} bytes, not ${options.chunk}`);
   const loaded = await loadLibc(libcPath);
   if ('unavailable' in loaded) unavailable(loaded.unavailable);
   const { libc } = loaded;

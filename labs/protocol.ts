@@ -10,6 +10,7 @@
 //                                          report: what the server counted itself (see TransferReport)
 //   {"served":i,"usage":{…}}               after the runner's i-th "usage" line
 //   {"unavailable":"why"}                   instead of ready: this kernel or runtime lacks the facility
+//   {"probe":{"facility":"ktls",…}}          instead of ready: a probe's finding (lab 09's kTLS), then exit
 //   {"failed":"why"}                        the server could not do its job
 // Runner -> server, one word per line on stdin: "go" | "usage".
 
@@ -46,11 +47,20 @@ export interface TransferReport {
   uring?: { submissions: number; bytes: number };
 }
 
+/** What a probe found out about the kernel, when the lab tries a facility instead of measuring a transfer. */
+export interface ProbeFinding {
+  facility: 'ktls';
+  available: boolean;
+  /** The call made and its outcome: the errno name and its meaning, or what the facility would change. */
+  detail: string;
+}
+
 export type ServerMessage =
   | { ready: true; port?: number; pacing?: 'go' }
   | { done: number; seconds: number; report?: TransferReport }
   | { served: number; usage: Usage }
   | { unavailable: string }
+  | { probe: ProbeFinding }
   | { failed: string };
 
 export type RunnerLine = 'go' | 'usage';
@@ -87,6 +97,11 @@ export function parseServerMessage(line: string): ServerMessage | { invalid: str
   if (!isObject(value)) return { invalid: `not a JSON object: ${line.slice(0, 200)}` };
   if (typeof value.failed === 'string') return { failed: value.failed };
   if (typeof value.unavailable === 'string') return { unavailable: value.unavailable };
+  if (value.probe !== undefined) {
+    const probe = value.probe;
+    if (!isObject(probe) || probe.facility !== 'ktls' || typeof probe.available !== 'boolean' || typeof probe.detail !== 'string') return { invalid: `malformed probe in ${line.slice(0, 200)}` };
+    return { probe: { facility: probe.facility, available: probe.available, detail: probe.detail } };
+  }
   if (value.ready === true) {
     if (value.port !== undefined && !(isCount(value.port) && value.port > 0 && value.port < 65536)) return { invalid: `bad port in ${line.slice(0, 200)}` };
     if (value.pacing !== undefined && value.pacing !== 'go') return { invalid: `unknown pacing in ${line.slice(0, 200)}` };

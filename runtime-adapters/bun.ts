@@ -68,5 +68,26 @@ export const bun: RuntimeAdapter = {
       api: { file: 'Bun.write(Bun.file(dest), Bun.file(src)) — copy_file.zig: copy_file_range for regular files, read/write fallback' },
       expectedSyscalls: { file: ['copy_file_range'] },
     },
+    // Lab 09: the kernel's calls through bun:ffi, on sockets the lab opens itself through FFI.
+    'sendfile-ffi': {
+      available: true,
+      api: { tcp: 'bun:ffi: sendfile(2) from the data file to an accepted socket, asking for all that remains each call (at most 0x7ffff000)' },
+      expectedSyscalls: { tcp: ['sendfile'] },
+    },
+    'splice-ffi': {
+      available: true,
+      api: { tcp: 'bun:ffi: splice(2) file -> pipe, then pipe -> socket, one chunk per pair of calls (the pipe grown to the chunk with F_SETPIPE_SZ)' },
+      expectedSyscalls: { tcp: ['splice'] },
+    },
+    'msg-zerocopy': {
+      available: true,
+      api: { tcp: 'bun:ffi: SO_ZEROCOPY, mmap(2) of the file, send(MSG_ZEROCOPY) per chunk, completions from recvmsg(MSG_ERRQUEUE)' },
+      expectedSyscalls: { tcp: ['mmap', 'sendto', 'recvmsg'] },
+    },
+    'io-uring-send-zc': {
+      available: true,
+      api: { tcp: 'bun:ffi: io_uring_setup and io_uring_enter through syscall(2), IORING_OP_SEND_ZC SQEs written by the lab from an mmap(2) of the file, with IORING_SEND_ZC_REPORT_USAGE' },
+      expectedSyscalls: { tcp: ['mmap', 'io_uring_enter'] },
+    },
   },
 };

@@ -1,6 +1,7 @@
 // Deno, from the `deno` npm package. `deno run` with the narrowest permissions a lab needs: read
-// the files it serves, listen on loopback. --no-config keeps Deno from treating this repository's
-// package.json as a project to install.
+// the files it serves, listen on loopback, and for lab 09 load libc by its path (--allow-ffi=PATH;
+// FFI can do anything the process can, so it is granted only where a lab calls the kernel itself).
+// --no-config keeps Deno from treating this repository's package.json as a project to install.
 import { binPath } from './bin.ts';
 import type { RuntimeAdapter } from './types.ts';
 
@@ -8,12 +9,12 @@ export const deno: RuntimeAdapter = {
   name: 'deno',
   executable: binPath('deno'),
   versionArgs: ['--version'],
-  command(entry, args, { readPaths, writePaths = [] }) {
+  command(entry, args, { readPaths, writePaths = [], ffi = [] }) {
     return {
       file: binPath('deno'),
       args: ['run', '--quiet', '--no-prompt', '--no-config', '--no-lock',
         `--allow-read=${[...readPaths, ...writePaths].join(',')}`, ...(writePaths.length ? [`--allow-write=${writePaths.join(',')}`] : []),
-        '--allow-net=127.0.0.1', entry, ...args],
+        '--allow-net=127.0.0.1', ...(ffi.length ? [`--allow-ffi=${ffi.join(',')}`] : []), entry, ...args],
     };
   },
   methods: {
@@ -64,6 +65,27 @@ export const deno: RuntimeAdapter = {
       available: true,
       api: { file: 'Deno.copyFile(src, dest) — Rust std::fs::copy on Linux: copy_file_range, then sendfile, then read/write' },
       expectedSyscalls: { file: ['copy_file_range'] },
+    },
+    // Lab 09: the kernel's calls through Deno.dlopen, on sockets the lab opens itself through FFI (--allow-ffi for libc alone).
+    'sendfile-ffi': {
+      available: true,
+      api: { tcp: 'Deno.dlopen: sendfile(2) from the data file to an accepted socket, asking for all that remains each call (at most 0x7ffff000)' },
+      expectedSyscalls: { tcp: ['sendfile'] },
+    },
+    'splice-ffi': {
+      available: true,
+      api: { tcp: 'Deno.dlopen: splice(2) file -> pipe, then pipe -> socket, one chunk per pair of calls (the pipe grown to the chunk with F_SETPIPE_SZ)' },
+      expectedSyscalls: { tcp: ['splice'] },
+    },
+    'msg-zerocopy': {
+      available: true,
+      api: { tcp: 'Deno.dlopen: SO_ZEROCOPY, mmap(2) of the file, send(MSG_ZEROCOPY) per chunk, completions from recvmsg(MSG_ERRQUEUE)' },
+      expectedSyscalls: { tcp: ['mmap', 'sendto', 'recvmsg'] },
+    },
+    'io-uring-send-zc': {
+      available: true,
+      api: { tcp: 'Deno.dlopen: io_uring_setup and io_uring_enter through syscall(2), IORING_OP_SEND_ZC SQEs written by the lab from an mmap(2) of the file, with IORING_SEND_ZC_REPORT_USAGE' },
+      expectedSyscalls: { tcp: ['mmap', 'io_uring_enter'] },
     },
   },
 };

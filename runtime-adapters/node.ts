@@ -61,6 +61,27 @@ export const node: RuntimeAdapter = {
       api: { file: 'fs.promises.copyFile(src, dest) — libuv uv_fs_copyfile: copy_file_range, then sendfile, then read/write' },
       expectedSyscalls: { file: ['copy_file_range'] },
     },
+    // Lab 09: the kernel's calls through koffi (npm), on sockets the lab opens itself through FFI (Node has no FFI of its own, and no public API gives a socket's fd).
+    'sendfile-ffi': {
+      available: true,
+      api: { tcp: 'koffi (npm): sendfile(2) from the data file to an accepted socket, asking for all that remains each call (at most 0x7ffff000)' },
+      expectedSyscalls: { tcp: ['sendfile'] },
+    },
+    'splice-ffi': {
+      available: true,
+      api: { tcp: 'koffi (npm): splice(2) file -> pipe, then pipe -> socket, one chunk per pair of calls (the pipe grown to the chunk with F_SETPIPE_SZ)' },
+      expectedSyscalls: { tcp: ['splice'] },
+    },
+    'msg-zerocopy': {
+      available: true,
+      api: { tcp: 'koffi (npm): SO_ZEROCOPY, mmap(2) of the file, send(MSG_ZEROCOPY) per chunk, completions from recvmsg(MSG_ERRQUEUE)' },
+      expectedSyscalls: { tcp: ['mmap', 'sendto', 'recvmsg'] },
+    },
+    'io-uring-send-zc': {
+      available: true,
+      api: { tcp: 'koffi (npm): io_uring_setup and io_uring_enter through syscall(2), IORING_OP_SEND_ZC SQEs written by the lab from an mmap(2) of the file, with IORING_SEND_ZC_REPORT_USAGE' },
+      expectedSyscalls: { tcp: ['mmap', 'io_uring_enter'] },
+    },
   },
 };
 

@@ -4,8 +4,10 @@
 export type RuntimeName = 'node' | 'bun' | 'deno';
 export const runtimeNames: readonly RuntimeName[] = ['node', 'bun', 'deno'];
 
-export type MethodName = 'read-write' | 'stream' | 'sendfile' | 'mmap-write' | 'copy-file' | 'transform' | 'gzip' | 'tls';
-export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'sendfile', 'mmap-write', 'copy-file', 'transform', 'gzip', 'tls'];
+export type MethodName = 'read-write' | 'stream' | 'sendfile' | 'mmap-write' | 'copy-file' | 'transform' | 'gzip' | 'tls'
+  | 'sendfile-ffi' | 'splice-ffi' | 'msg-zerocopy' | 'io-uring-send-zc';
+export const methodNames: readonly MethodName[] = ['read-write', 'stream', 'sendfile', 'mmap-write', 'copy-file', 'transform', 'gzip', 'tls',
+  'sendfile-ffi', 'splice-ffi', 'msg-zerocopy', 'io-uring-send-zc'];
 
 /**
  * Where a lab's bytes go: raw TCP or HTTP/1.1 to the fixed client (so HTTP-only facilities are
@@ -43,8 +45,11 @@ export interface LaunchOptions {
   readPaths: string[];
   /** Paths the entry may write: a file lab's copy, a pipe lab's FIFO (Deno: --allow-write). */
   writePaths?: string[];
-  /** The entry calls libc through FFI (lab 09; Deno: --allow-ffi). */
-  ffi?: boolean;
+  /**
+   * Native libraries the entry loads through FFI, by absolute path (lab 09: libc). Deno turns them
+   * into --allow-ffi=<paths>, the narrowest FFI grant it has, and then opens only those exact paths.
+   */
+  ffi?: string[];
 }
 
 export interface RuntimeAdapter {

@@ -10,7 +10,7 @@
 //                                          report: what the server counted itself (see TransferReport)
 //   {"served":i,"usage":{…}}               after the runner's i-th "usage" line
 //   {"unavailable":"why"}                   instead of ready: this kernel or runtime lacks the facility
-//   {"probe":{"facility":"ktls",…}}          instead of ready: a probe's finding (lab 09's kTLS), then exit
+//   {"probe":{"facility":"ktls",…}}          instead of ready: a probe's finding (kTLS, scatter-gather), then exit
 //   {"failed":"why"}                        the server could not do its job
 // Runner -> server, one word per line on stdin: "go" | "usage".
 
@@ -49,7 +49,8 @@ export interface TransferReport {
 
 /** What a probe found out about the kernel, when the lab tries a facility instead of measuring a transfer. */
 export interface ProbeFinding {
-  facility: 'ktls';
+  /** kTLS (lab 09's probe), or scatter-gather on the loopback route every lab's socket uses. */
+  facility: 'ktls' | 'scatter-gather';
   available: boolean;
   /** The call made and its outcome: the errno name and its meaning, or what the facility would change. */
   detail: string;
@@ -99,7 +100,7 @@ export function parseServerMessage(line: string): ServerMessage | { invalid: str
   if (typeof value.unavailable === 'string') return { unavailable: value.unavailable };
   if (value.probe !== undefined) {
     const probe = value.probe;
-    if (!isObject(probe) || probe.facility !== 'ktls' || typeof probe.available !== 'boolean' || typeof probe.detail !== 'string') return { invalid: `malformed probe in ${line.slice(0, 200)}` };
+    if (!isObject(probe) || (probe.facility !== 'ktls' && probe.facility !== 'scatter-gather') || typeof probe.available !== 'boolean' || typeof probe.detail !== 'string') return { invalid: `malformed probe in ${line.slice(0, 200)}` };
     return { probe: { facility: probe.facility, available: probe.available, detail: probe.detail } };
   }
   if (value.ready === true) {

@@ -66,6 +66,7 @@ function stubLibc(fails: (call: string, args: number[]) => number | null): Stub 
     send: call('send', () => 0),
     recvmsg: call('recvmsg', () => 0),
     syscall: call('syscall', newFd),
+    ioctl: call('ioctl', () => 0),
     calloc: (size) => { const address = nextAddress; nextAddress += size + 4096; heap.set(address, new Uint8Array(size)); return address; },
     free: (address) => { heap.delete(address); },
     read: (address, into) => into.set(block(address, into.byteLength)),

@@ -2,8 +2,9 @@
 // read()+write() (`read-write`, exactly lab 01's), or by calling the kernel through FFI on a socket
 // the lab opened itself: sendfile(2) (`sendfile-ffi`), splice(2) through a pipe (`splice-ffi`),
 // send(MSG_ZEROCOPY) from a mapping of the file (`msg-zerocopy`) and io_uring's SEND_ZC
-// (`io-uring-send-zc`), the last two reporting what the kernel said it copied. `ktls-probe` sends
-// nothing: it prints whether this kernel has kTLS and exits.
+// (`io-uring-send-zc`), the last two reporting what the kernel said it copied. The probes send
+// nothing: `ktls-probe` prints whether this kernel has kTLS, `route-probe` whether loopback does
+// scatter-gather (what every lab's sendfile relies on to copy nothing), and each exits.
 // Run by the lab runner in Node (tsx, with koffi), Bun or Deno (with --allow-ffi for libc).
 // Usage: server.ts --method M --file F [--chunk N] [--transfers K] [--libc /path/to/libc.so.6]
 import process from 'node:process';
@@ -18,8 +19,9 @@ function takeLibc(argv: string[]): { libc: string; rest: string[] } {
 }
 
 const { libc, rest } = takeLibc(process.argv.slice(2));
-if (rest[rest.indexOf('--method') + 1] === 'ktls-probe') {
-  await (await import('./probe.ts')).printKtlsProbe(libc);
+const method = rest[rest.indexOf('--method') + 1];
+if (method === 'ktls-probe' || method === 'route-probe') {
+  await (await import('./probe.ts')).printProbe(method, libc);
 } else {
   const options = parseServerArgs(rest);
   if (options.method === 'read-write') {

@@ -55,6 +55,7 @@ export function libcOver(ffi: RuntimeFfi): Libc {
     send: call('send'),
     recvmsg: call('recvmsg'),
     syscall: call('syscall'),
+    ioctl: call('ioctl'),
     calloc: (size) => toAddress(ffi.functions.calloc(1, size) as number | bigint | null),
     free: (address) => { ffi.functions.free(address); },
     read: (address, into) => { checkRange(address, into.byteLength); ffi.read(address, into); },

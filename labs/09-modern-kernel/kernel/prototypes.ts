@@ -3,7 +3,7 @@
 // (addresses, types.ts): on LP64 Linux both travel in the same integer registers, so the kernel
 // receives the same bits, and the lab never hands a JS object to C.
 //
-// open, fcntl and syscall are variadic in C and declared here with fixed integer arguments. On
+// open, fcntl, syscall and ioctl are variadic in C and declared here with fixed integer arguments. On
 // aarch64 Linux (AAPCS64) variadic integer arguments are passed exactly like fixed ones. On x86_64
 // (System V AMD64 ABI 3.5.7) they are too, except that a variadic callee may read %al as an upper
 // bound on the vector registers used; glibc 2.36's open64, fcntl64 and syscall, disassembled on
@@ -37,6 +37,8 @@ export const prototypes = {
   send: { parameters: ['i32', 'pointer', 'size', 'i32'], result: 'ssize' },
   recvmsg: { parameters: ['i32', 'pointer', 'i32'], result: 'ssize' },
   syscall: { parameters: ['i64', 'i64', 'i64', 'i64', 'i64', 'i64', 'i64'], result: 'i64' },
+  // ioctl(int, unsigned long, ...) with one pointer argument (SIOCETHTOOL's struct ifreq).
+  ioctl: { parameters: ['i32', 'size', 'pointer'], result: 'i32' },
   calloc: { parameters: ['size', 'size'], result: 'pointer' },
   free: { parameters: ['pointer'], result: 'void' },
 } as const satisfies Record<string, Prototype>;

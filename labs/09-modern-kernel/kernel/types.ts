@@ -41,6 +41,8 @@ export interface Libc {
   recvmsg(fd: number, message: Address, flags: number): number;
   /** syscall(2) with six integer arguments: how io_uring is reached, as glibc wraps none of it. */
   syscall(number: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number): number;
+  /** ioctl with one pointer argument (SIOCETHTOOL). */
+  ioctl(fd: number, request: number, argument: Address): number;
 
   /** Zeroed native memory (calloc), or 0 when there is none; freed only with free(). */
   calloc(size: number): Address;

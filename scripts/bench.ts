@@ -6,16 +6,18 @@ import { didYouMean, flagHelp, flagSpec, parseFlags, UsageError, wholeNumber } f
 import { labs, selectLabs } from './catalogue.ts';
 import { describeMachine, fileSystemOf } from './lab/machine.ts';
 import { chunkFrom, methodFrom, runtimesFrom, sizeFrom } from './lab/options.ts';
-import { createWorkDir, prepareSession, versionsOf } from './lab/session.ts';
+import { createWorkDir, prepareSession, versionsOf, type LabSession } from './lab/session.ts';
 import { formatBytes } from './sizes.ts';
 import { saveBench, type BenchDocument, type ParserDocument } from './bench/document.ts';
 import { benchDir } from './paths.ts';
 import { measureStraceOverhead, overheadCap, overheadWeight } from './bench/overhead.ts';
+import { measureLabTimes, renderLabTimes } from './bench/lab-times.ts';
 import { benchParser, targetLinesPerSecond } from './bench/parser-bench.ts';
 import { progressBar } from './bench/progress.ts';
 import { renderBench, renderParserBench } from './bench/render.ts';
 import { pairRatios } from './bench/stats.ts';
-import { runSweep, sweepWeight, usesBenchClient } from './bench/sweep.ts';
+import { benchClientEntry, runSweep, sweepWeight, usesBenchClient } from './bench/sweep.ts';
+import { clientService, type ClientService } from './lab/client-service.ts';
 
 const defaultSizes = '4KiB,64KiB,1MiB,16MiB,256MiB,1GiB';
 /** At the defaults the sweep must fit in 2 minutes on 2 cores: files of 1 GiB and more get 3 runs. */
@@ -34,12 +36,15 @@ const benchFlags = flagSpec({
   tamper: { kind: 'string', value: 'm', help: 'prove the verification: change one byte of the file after hashing, before method m serves it' },
   json: { kind: 'boolean', help: 'print the result document as JSON instead of the tables' },
   parser: { kind: 'boolean', help: 'instead: time the strace parser on a generated trace (lines/s, peak memory growth)' },
+  'lab-times': { kind: 'boolean', help: 'instead: time npm start, every npm run lab -- NN and lab all as a reader types them, against the classroom targets' },
+  rounds: { kind: 'string', value: 'N', help: 'with --lab-times: runs of each command (default 3), medians reported' },
   lines: { kind: 'string', value: 'N', help: 'with --parser: lines in the generated trace (default 1000000)' },
   help: { kind: 'boolean', help: 'show this help' },
 });
 
 const benchHelp = `Usage: npm run bench [-- --lab 02] [--runtime …] [--sizes ${defaultSizes}] [--runs 5] [--cold] [--json]
        npm run bench -- --parser [--lines 1000000]
+       npm run bench -- --lab-times [--rounds 3]
 
 Measures what the copies cost, carefully enough for a slide. For each runtime × method × size the
 lab's own server sends the file over loopback to one client, untraced: one warm-up, then the timed
@@ -95,6 +100,14 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
   if (positional.length) throw new UsageError(`the bench takes flags only (the lab is --lab NN), got ${positional.join(' ')}`);
   if (flags.parser) return parserCommand(flags.lines, flags.json, cleanups);
   if (flags.lines !== undefined) throw new UsageError('--lines goes with --parser');
+  if (flags['lab-times']) {
+    const rounds = wholeNumber(flags.rounds, 3, 'rounds', 1, 20);
+    const times = await measureLabTimes(rounds, (line) => process.stderr.write(`  … ${line}\n`));
+    console.log(flags.json ? JSON.stringify({ kind: 'lab-times', createdAt: new Date().toISOString(), machine: describeMachine(), rounds, times }, null, 2)
+      : `\n${renderLabTimes(times)}\n\nMedians of ${rounds} run${rounds === 1 ? '' : 's'} each, one command at a time, on ${describeMachine().cpu}.`);
+    return times.some((time) => time.failed) ? 1 : 0;
+  }
+  if (flags.rounds !== undefined) throw new UsageError('--rounds goes with --lab-times');
 
   if (flags.lab === 'all') throw new UsageError('the bench times one lab at a time: --lab NN');
   const [lab] = selectLabs(flags.lab);
@@ -116,13 +129,17 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
 
   const work = createWorkDir();
   cleanups.push(work.cleanup);
+  let session: LabSession | undefined;
+  let benchClient: ClientService | undefined;
   try {
     const started = performance.now();
-    const session = await prepareSession({ runtimes, explicitRuntimes: flags.runtime !== undefined, trace: true, largestFile: largest }, work.dir, () => {});
+    session = await prepareSession({ runtimes, explicitRuntimes: flags.runtime !== undefined, trace: true, largestFile: largest }, work.dir, () => {});
     const { versions, tracing } = session;
 
     const overheadBytes = Math.min(largest, overheadCap);
-    const plan = { lab, runtimes, versions, methods, sizes, runsFor, chunk, cold: flags.cold, tamper, workDir: work.dir };
+    benchClient = clientService(benchClientEntry);
+    const clients = { lab: session.client, bench: benchClient };
+    const plan = { lab, runtimes, versions, methods, sizes, runsFor, chunk, cold: flags.cold, tamper, workDir: work.dir, clients };
     const overheadCells = runtimes.flatMap((runtime) => methods.filter((one) => adapters[runtime].methods[one].available)).length;
     const progress = progressBar(sweepWeight(plan) + (tracing.available ? overheadCells * overheadWeight(overheadBytes) : 0));
     const sweep = await runSweep({ ...plan, progress });
@@ -166,6 +183,8 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
     }
     return document.failures.length || (straceOverhead.measured && straceOverhead.failures.length) ? 1 : 0;
   } finally {
+    await session?.close();
+    await benchClient?.stop();
     work.cleanup();
   }
 }

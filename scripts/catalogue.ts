@@ -13,12 +13,18 @@ export interface Lab {
   methods: MethodName[];
   /** Buffer sizes the read-write method is run with, one row each (lab 04); else the --chunk flag. */
   chunks?: number[];
+  /** A swept row sends at most this many buffers' worth unless --size is given: same physics, less waiting. */
+  sweepChunks?: number;
+  /** The most a slow method's row sends unless --size is given: its cost per byte does not depend on the size. */
+  methodBytes?: Partial<Record<MethodName, number>>;
   /** Copy-file also runs onto a second file system (tmpfs), where copy_file_range gives EXDEV (lab 05). */
   otherFileSystem?: boolean;
   /** Consumers that read the whole log at once in each transfer (lab 07); the buffer is the batch size. */
   consumers?: number;
-  /** The server calls libc through FFI (lab 09). */
+  /** The server calls libc through FFI (lab 09): the runner tells it which libc, Deno grants only that. */
   ffi?: boolean;
+  /** Facilities the lab tries rather than measures, each once per run (lab 09: kTLS). */
+  probes?: Array<'ktls-probe'>;
   /** One of the labs `npm start` runs: the traditional path against sendfile. */
   headline?: boolean;
 }
@@ -36,16 +42,19 @@ export const labs: Lab[] = [
   { id: '02', slug: '02-sendfile', title: 'The zero-copy path: sendfile()', protocol: 'http', methods: ['read-write', 'stream', 'sendfile'], headline: true },
   { id: '03', slug: '03-mmap', title: 'mmap + write: one copy instead of two', protocol: 'tcp', methods: ['read-write', 'mmap-write'] },
   { id: '04', slug: '04-buffers', title: 'Buffers, syscalls and mode switches', protocol: 'tcp', methods: ['read-write', 'stream'],
-    chunks: [4, 16, 64, 256, 1024].map((kib) => kib * 1024) },
+    chunks: [4, 16, 64, 256, 1024].map((kib) => kib * 1024), sweepChunks: 1024 },
   { id: '05', slug: '05-file-to-file', title: 'File to file: copy_file_range and its fallbacks', protocol: 'file', methods: ['read-write', 'copy-file'], otherFileSystem: true },
   { id: '06', slug: '06-pipes', title: 'Pipes and splice', protocol: 'pipe', methods: ['read-write', 'stream', 'sendfile'] },
   { id: '07', slug: '07-kafka-log', title: "Kafka's log: a broker that never parses its batches", protocol: 'log', methods: ['read-write', 'sendfile'], consumers: 4 },
-  { id: '08', slug: '08-limits', title: 'Where zero-copy does not fit', protocol: 'http', methods: ['read-write', 'sendfile', 'transform', 'gzip', 'tls'] },
+  // gzip moves 12-22 MiB/s here, and random bytes compress no better at 16 MiB than at 2 MiB.
+  { id: '08', slug: '08-limits', title: 'Where zero-copy does not fit', protocol: 'http', methods: ['read-write', 'sendfile', 'transform', 'gzip', 'tls'],
+    methodBytes: { gzip: 2 * 2 ** 20 } },
+  { id: '09', slug: '09-modern-kernel', title: 'The modern kernel: splice, MSG_ZEROCOPY, io_uring, kTLS', protocol: 'tcp',
+    methods: ['read-write', 'sendfile-ffi', 'splice-ffi', 'msg-zerocopy', 'io-uring-send-zc'], ffi: true, probes: ['ktls-probe'] },
 ];
 
 /** Chapters with a lab share its id, slug and title; chapters without one are listed after them. */
 const sourceChapters: Chapter[] = [
-  { id: '09', slug: '09-modern-kernel', title: 'The modern kernel: splice, MSG_ZEROCOPY, io_uring, kTLS' },
   { id: '10', slug: '10-case-studies', title: 'Case studies: who really uses zero-copy' },
 ];
 

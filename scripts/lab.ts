@@ -2,10 +2,10 @@
 import { flagHelp, flagSpec, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { findChapter, labs, selectLabs } from './catalogue.ts';
 import { chunkFrom, methodFrom, runtimesFrom, sizeFrom } from './lab/options.ts';
-import { renderRows, reportNotes, type Column } from './lab/rows.ts';
+import { renderRows, reportNotes, textTable, type Column } from './lab/rows.ts';
 import { saveResult, type LabResult } from './lab/results.ts';
 import { runLab, type LabOptions } from './lab/run.ts';
-import { assertFits, createWorkDir, prepareSession } from './lab/session.ts';
+import { assertFits, createWorkDir, prepareSession, type LabSession } from './lab/session.ts';
 import { tmpdir } from 'node:os';
 import { formatBytes } from './sizes.ts';
 import { methodNames } from '../runtime-adapters/types.ts';
@@ -13,9 +13,9 @@ import { methodNames } from '../runtime-adapters/types.ts';
 const labFlags = flagSpec({
   runtime: { kind: 'string', value: 'node,bun,deno', help: 'runtimes to run, comma-separated (default: all three)' },
   method: { kind: 'string', value: 'm', help: `one transfer method: ${methodNames.join(', ')} (default: all the lab has)` },
-  size: { kind: 'string', value: '64MiB', help: 'size of the file to send (default 64MiB)', default: '64MiB' },
+  size: { kind: 'string', value: '16MiB', help: 'size of the file to send (default 16MiB; a sweep row or a slow method may send less, and the report says so)', default: '16MiB' },
   chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB; lab 04 sweeps 4KiB-1MiB unless given)', default: '64KiB' },
-  runs: { kind: 'string', value: 'N', help: 'timed transfers per method, after one warm-up (default 5)', default: '5' },
+  runs: { kind: 'string', value: 'N', help: 'timed transfers per method, after one warm-up (default 3; npm run bench times carefully)', default: '3' },
   'no-trace': { kind: 'boolean', help: 'skip the strace pass: time only, no syscall counts' },
   json: { kind: 'boolean', help: 'print the result as one JSON document (an array for all) instead of the table' },
   help: { kind: 'boolean', help: 'show this help' },
@@ -72,8 +72,8 @@ export async function labCommand(argv: string[], cleanups: Array<() => void>): P
   assertFits(tmpdir(), bytes);
   const options: LabOptions = {
     runtimes: runtimesFrom(flags.runtime), explicitRuntimes: given.has('runtime'), method: methodFrom(flags.method),
-    bytes, chunk: chunkFrom(flags.chunk, bytes), explicitChunk: given.has('chunk'),
-    timedRuns: wholeNumber(flags.runs, 5, 'runs', 1, 50), trace: !flags['no-trace'],
+    bytes, explicitSize: given.has('size'), chunk: chunkFrom(flags.chunk, bytes), explicitChunk: given.has('chunk'),
+    timedRuns: wholeNumber(flags.runs, 3, 'runs', 1, 50), trace: !flags['no-trace'],
   };
   const method = options.method;
   const first = selected[0];
@@ -82,15 +82,20 @@ export async function labCommand(argv: string[], cleanups: Array<() => void>): P
   }
   const work = createWorkDir();
   cleanups.push(work.cleanup);
+  let session: LabSession | undefined;
   try {
-    const session = await prepareSession({ ...options, largestFile: bytes }, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
+    session = await prepareSession({ ...options, largestFile: bytes }, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
     const results: LabResult[] = [];
+    const took: string[][] = [];
     for (const lab of selected) {
+      const started = performance.now();
       const result = await runLab(lab, options, session);
       const saved = saveResult(result);
       results.push(result);
+      took.push([lab.id, lab.title, `${((performance.now() - started) / 1000).toFixed(1)} s`]);
       if (!flags.json) console.log(`\n${renderResult(result)}\n\nSaved ${saved}\n`);
     }
+    if (selected.length > 1) process.stderr.write(`\nHow long each lab took:\n${textTable(['lab', 'title', 'time'], took)}\n\n`);
     if (!flags.json) {
       const chapter = selected.length === 1 && first ? findChapter(first.id) : undefined;
       console.log(chapter ? `Next: read chapters/${chapter.slug}.md, answer answers/${chapter.slug}.ts, then: npm run check -- ${chapter.id}` : 'Next: npm start shows your progress and the next step');
@@ -99,6 +104,7 @@ export async function labCommand(argv: string[], cleanups: Array<() => void>): P
     if (flags.json) console.log(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
     return results.some((result) => result.notMeasured.some((row) => row.status === 'failed')) ? 1 : 0;
   } finally {
+    await session?.close();
     work.cleanup();
   }
 }

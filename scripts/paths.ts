@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
+export const repositoryRoot = root('');
 export const workbookDir = root('.workbook/');
 export const resultsDir = process.env.WORKBOOK_RESULTS || root('.workbook/results/');
 export const tracesDir = root('.workbook/traces/');

@@ -7,14 +7,14 @@ import { chunkFrom, sizeFrom } from './lab/options.ts';
 import { columnTitles, reportNotes, reportRows, textTable, type Column } from './lab/rows.ts';
 import { saveResult, type LabResult, type Run, type TracedRun } from './lab/results.ts';
 import { runLab, type LabOptions } from './lab/run.ts';
-import { assertFits, createWorkDir, prepareSession } from './lab/session.ts';
+import { assertFits, createWorkDir, prepareSession, type LabSession } from './lab/session.ts';
 import { progressReport } from './progress/report.ts';
 import { tmpdir } from 'node:os';
 import { formatBytes } from './sizes.ts';
 import { runtimeNames } from '../runtime-adapters/types.ts';
 
 const startFlags = flagSpec({
-  size: { kind: 'string', value: '64MiB', help: 'size of the file to send (default 64MiB)', default: '64MiB' },
+  size: { kind: 'string', value: '16MiB', help: 'size of the file to send (default 16MiB; a sweep row or a slow method may send less, and the report says so)', default: '16MiB' },
   'no-trace': { kind: 'boolean', help: 'skip the strace pass' },
   help: { kind: 'boolean', help: 'show this help' },
 });
@@ -69,19 +69,21 @@ export async function startCommand(argv: string[], cleanups: Array<() => void>):
   const bytes = sizeFrom(flags.size, 'size');
   assertFits(tmpdir(), bytes);
   const options: LabOptions = {
-    runtimes: [...runtimeNames], explicitRuntimes: false, bytes, chunk: chunkFrom('64KiB', bytes), explicitChunk: false, timedRuns: 5, trace: !flags['no-trace'],
+    runtimes: [...runtimeNames], explicitRuntimes: false, bytes, chunk: chunkFrom('64KiB', bytes), explicitChunk: false, timedRuns: 3, trace: !flags['no-trace'],
   };
   const work = createWorkDir();
   cleanups.push(work.cleanup);
   const results: LabResult[] = [];
+  let session: LabSession | undefined;
   try {
-    const session = await prepareSession({ ...options, largestFile: bytes }, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
+    session = await prepareSession({ ...options, largestFile: bytes }, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
     for (const lab of headlineLabs) {
       const result = await runLab(lab, options, session);
       saveResult(result);
       results.push(result);
     }
   } finally {
+    await session?.close();
     work.cleanup();
   }
   const [first] = results;

@@ -1,28 +1,23 @@
 // The workbook's CLI: one module per verb (rustlings' layout), this file only dispatches and
 // turns errors into exit codes: 0 ok, 1 a lab or check failed, 2 bad usage.
-import { benchCommand } from './bench.ts';
-import { bookCommand } from './book.ts';
-import { checkCommand } from './check.ts';
-import { drillCommand } from './drill.ts';
-import { hintCommand } from './hint.ts';
-import { labCommand } from './lab.ts';
-import { resetCommand } from './reset.ts';
-import { startCommand } from './start.ts';
-import { workshopCommand } from './workshop.ts';
 import { UsageError, didYouMean } from './args.ts';
 import { headlineLabs } from './catalogue.ts';
 import { stopAll } from './lab/processes.ts';
 
-const verbs: Record<string, { summary: string; run(argv: string[], cleanups: Array<() => void>): Promise<number> }> = {
-  start: { summary: `labs ${headlineLabs.map((lab) => lab.id).join(' and ')} on every runtime, side by side, then your progress: npm start`, run: startCommand },
-  check: { summary: 'check your answer sheets: npm run check [-- NN] [--answers DIR]', run: checkCommand },
-  hint: { summary: 'the next hint for a question, or the answer: npm run hint -- NN [qK] [--reveal]', run: hintCommand },
-  reset: { summary: 'a blank answer sheet again, yours backed up: npm run reset -- NN', run: resetCommand },
-  drill: { summary: 'interview drill, graded: npm run drill [-- --chapter NN] [--count N] [--lang en|zh] [--mock]', run: drillCommand },
-  workshop: { summary: 'for instructors, a clean room for a class: npm run workshop -- reset [--yes]', run: workshopCommand },
-  lab: { summary: 'run a lab: npm run lab -- <id|all> [--runtime …] [--method …] [--size …] [--no-trace] [--json]', run: labCommand },
-  book: { summary: 'the chapters as a static site with your results: npm run book [-- --serve] [--with-key]', run: bookCommand },
-  bench: { summary: 'what the copies cost, timed untraced: npm run bench [-- --lab 02] [--sizes …] [--runs 5] [--cold] [--json] [--parser]', run: benchCommand },
+type Run = (argv: string[], cleanups: Array<() => void>) => Promise<number>;
+
+// Each verb's module is loaded only when it runs: the book's highlighter or the bench's parts cost
+// start-up time a lab run should not pay.
+const verbs: Record<string, { summary: string; load(): Promise<Run> }> = {
+  start: { summary: `labs ${headlineLabs.map((lab) => lab.id).join(' and ')} on every runtime, side by side, then your progress: npm start`, load: async () => (await import('./start.ts')).startCommand },
+  check: { summary: 'check your answer sheets: npm run check [-- NN] [--answers DIR]', load: async () => (await import('./check.ts')).checkCommand },
+  hint: { summary: 'the next hint for a question, or the answer: npm run hint -- NN [qK] [--reveal]', load: async () => (await import('./hint.ts')).hintCommand },
+  reset: { summary: 'a blank answer sheet again, yours backed up: npm run reset -- NN', load: async () => (await import('./reset.ts')).resetCommand },
+  drill: { summary: 'interview drill, graded: npm run drill [-- --chapter NN] [--count N] [--lang en|zh] [--mock [--seed N]]', load: async () => (await import('./drill.ts')).drillCommand },
+  workshop: { summary: 'for instructors, a clean room for a class: npm run workshop -- reset [--yes]', load: async () => (await import('./workshop.ts')).workshopCommand },
+  lab: { summary: 'run a lab: npm run lab -- <id|all> [--runtime …] [--method …] [--size …] [--no-trace] [--json]', load: async () => (await import('./lab.ts')).labCommand },
+  book: { summary: 'the chapters as a static site with your results: npm run book [-- --serve] [--with-key]', load: async () => (await import('./book.ts')).bookCommand },
+  bench: { summary: 'what the copies cost, timed untraced: npm run bench [-- --lab 02] [--sizes …] [--runs 5] [--cold] [--json] [--parser]', load: async () => (await import('./bench.ts')).benchCommand },
 };
 
 const help = `zero-copy workbook — where the bytes of a file travel on their way to a socket, measured.
@@ -61,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === 'help') { console.log(help); return name ? 0 : 2; }
   const verb = verbs[name];
   if (!verb) throw new UsageError(`unknown command "${name}"${didYouMean(name, Object.keys(verbs))}`);
-  return verb.run(rest, cleanups);
+  return (await verb.load())(rest, cleanups);
 }
 
 try {

@@ -28,5 +28,5 @@ export async function ledgerOf(name: string): Promise<{ ledger: Ledger; fixture:
   const fixture = traceFixture(name);
   const counting = createLedger({ files: [fixture.dataFile, ...(fixture.outFile ? [fixture.outFile] : [])], pipes: fixture.pipe ? [fixture.pipe] : [], port: fixture.port });
   for await (const event of readTrace(fixturesDir + name)) counting.add(event);
-  return { ledger: counting.ledger, fixture };
+  return { ledger: counting.settle(), fixture };
 }

@@ -7,13 +7,14 @@ import * as assert from 'uvu/assert';
 import { labs } from '../scripts/catalogue.ts';
 import type { LabResult, Run, TracedRun } from '../scripts/lab/results.ts';
 import { runLab } from '../scripts/lab/run.ts';
-import { createWorkDir, prepareSession } from '../scripts/lab/session.ts';
+import { createWorkDir, prepareSession, type LabSession } from '../scripts/lab/session.ts';
 import { probeTracing } from '../scripts/lab/trace.ts';
 import { runtimeNames } from '../runtime-adapters/types.ts';
 import { must } from './fixtures.ts';
 
 const work = createWorkDir();
 const results: Record<string, LabResult> = {};
+let session: LabSession | undefined;
 const tracing = await probeTracing();
 /** A test of the traced counts: skipped, and counted as skipped, where strace cannot run. */
 const traced = tracing.available ? test : test.skip;
@@ -21,11 +22,14 @@ const traced = tracing.available ? test : test.skip;
 test.before(async () => {
   // 2 MiB: above Bun's 1 MiB sendfile threshold, small enough to run every method quickly.
   const options = { runtimes: [...runtimeNames], explicitRuntimes: true, explicitChunk: false, bytes: 2 * 2 ** 20, chunk: 65536, timedRuns: 2, trace: true };
-  const session = await prepareSession({ ...options, largestFile: options.bytes }, work.dir, () => {});
+  session = await prepareSession({ ...options, largestFile: options.bytes }, work.dir, () => {});
   for (const lab of labs) results[lab.id] = await runLab(lab, options, session);
 });
 
-test.after(() => work.cleanup());
+test.after(async () => {
+  await session?.close();
+  work.cleanup();
+});
 
 const result = (lab: string) => must(results[lab], `the result of lab ${lab}`);
 const find = (lab: string, runtime: string, method: string, where: (run: Run) => boolean = () => true) =>

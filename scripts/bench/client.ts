@@ -14,28 +14,22 @@
 // Measured against the lab client on lab 02, 256 MiB, the same servers alternating (2 cores,
 // other work running): Bun sendfile 648 -> 1544 MiB/s, Bun read-write 690 -> 1122, Node
 // read-write 636 -> 687 (its server is the limit), Deno stream 775 -> 911 (medians of 6).
-// Usage: client.ts --port N --protocol tcp|http --count K
+// Started once per bench session by scripts/lab/client-service.ts; one request a line on stdin.
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
-import { parseFlags } from '../args.ts';
+import type { ClientCommand, ClientReply, FetchRequest } from '../lab/client-protocol.ts';
 import { createRing, ENDED, FILLED, HASHED, LENGTHS, PAUSED, READS, slotCount, slotViews } from './ring.ts';
 
-const { flags } = parseFlags(process.argv.slice(2), {
-  port: { kind: 'string', help: 'the lab server port' },
-  protocol: { kind: 'string', help: 'tcp or http' },
-  count: { kind: 'string', help: 'transfers to make' },
-});
-const port = Number(flags.port);
-const protocol = flags.protocol === 'http' ? 'http' : 'tcp';
+let protocol: 'tcp' | 'http' = 'tcp';
 const ring = createRing();
 const control = new Int32Array(ring.control);
 const slots = slotViews(ring);
 // A worker thread does not inherit tsx's --import hook on Node 20, so it loads its module through tsx's API.
 const hasher = new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.resolve('./hash-worker.ts'))}, ${JSON.stringify(import.meta.url)}))`,
-{ eval: true, workerData: { ring, protocol } });
+{ eval: true, workerData: { ring } });
 
 interface Digest { bytes: number; sha256: string; error: string | null }
 
@@ -58,7 +52,7 @@ let digestArrived: (digest: Digest) => void = () => {};
 hasher.on('message', (message: 'slot-free' | Digest) => (message === 'slot-free' ? slotFreed() : digestArrived(message)));
 
 /** Receives one response into the ring; resolves with the seconds until the server closed. */
-function receive(): Promise<number> {
+function receive(port: number): Promise<number> {
   let filled = 0;
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -94,25 +88,31 @@ function receive(): Promise<number> {
   });
 }
 
-async function transfer(index: number): Promise<object> {
+async function transfer(request: FetchRequest): Promise<ClientReply> {
+  if (request.protocol !== 'tcp' && request.protocol !== 'http') return { error: `the bench client reads tcp and http, not ${request.protocol}` };
+  protocol = request.protocol;
   try {
     control.fill(0);
     const digest = new Promise<Digest>((resolve) => { digestArrived = resolve; });
-    hasher.postMessage('start');
-    const seconds = await receive();
+    hasher.postMessage({ start: protocol });
+    const seconds = await receive(request.port);
     const received = await digest;
-    return received.error ? { transfer: index, error: received.error } : { transfer: index, bytes: received.bytes, sha256: received.sha256, seconds };
+    return received.error ? { error: received.error } : { bytes: received.bytes, sha256: received.sha256, seconds };
   } catch (error) {
-    return { transfer: index, error: (error as Error).message };
+    return { error: (error as Error).message };
   }
 }
 
-const next = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
-const count = Number(flags.count);
-for (let index = 1; index <= count && (index === 1 || !(await next.next()).done); index++) {
-  const line = await transfer(index);
-  process.stdout.write(JSON.stringify(line) + '\n');
-  if ('error' in line) { process.exitCode = 1; break; }
+// One request a line (scripts/lab/client-protocol.ts), one answer a line, for the bench's session.
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (!line.trim()) continue;
+  let reply: ClientReply;
+  try {
+    const command = JSON.parse(line) as ClientCommand;
+    reply = 'fetch' in command ? await transfer(command.fetch) : { error: 'the bench client only fetches' };
+  } catch (error) {
+    reply = { error: (error as Error).message };
+  }
+  process.stdout.write(JSON.stringify(reply) + '\n');
 }
-process.stdin.destroy();
 await hasher.terminate();

@@ -9,11 +9,11 @@ import type { Protocol } from '../../runtime-adapters/types.ts';
 import { createResponseDecoder } from './response.ts';
 import { ENDED, FILLED, HASHED, LENGTHS, PAUSED, READS, slotCount, slotViews, type Ring } from './ring.ts';
 
-const { ring, protocol } = workerData as { ring: Ring; protocol: Protocol };
+const { ring } = workerData as { ring: Ring };
 const control = new Int32Array(ring.control);
 const slots = slotViews(ring);
 
-function hashOneTransfer(): { bytes: number; sha256: string; error: string | null } {
+function hashOneTransfer(protocol: Protocol): { bytes: number; sha256: string; error: string | null } {
   const hash = createHash('sha256');
   let bytes = 0;
   const decoder = createResponseDecoder(protocol, (part) => { bytes += part.length; hash.update(part); });
@@ -37,4 +37,4 @@ function hashOneTransfer(): { bytes: number; sha256: string; error: string | nul
   return { bytes, sha256: hash.digest('hex'), error: overrun ?? decoder.end() };
 }
 
-parentPort!.on('message', () => parentPort!.postMessage(hashOneTransfer()));
+parentPort!.on('message', (message: { start: Protocol }) => parentPort!.postMessage(hashOneTransfer(message.start)));

@@ -34,7 +34,7 @@ const timedRuns = 3;
 /** Its share of the progress bar, in the sweep's units (bytes moved, roughly): tracing is slow. */
 export const overheadWeight = (bytes: number) => 64 * 2 ** 20 + 80 * bytes;
 
-export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir' | 'runtimes' | 'methods' | 'versions'>,
+export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir' | 'runtimes' | 'methods' | 'versions' | 'clients'>,
   bytes: number, tracing: Tracing, progress: Progress): Promise<StraceOverhead> {
   if (!tracing.available) return { measured: false, reason: tracing.reason, fix: tracing.fix };
   const rows: OverheadRow[] = [];

@@ -6,6 +6,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
 import type { Lab } from '../catalogue.ts';
+import type { ClientService } from '../lab/client-service.ts';
 import { perTransferUsage, transfers, type MethodPlan } from '../lab/run.ts';
 import { createDataFile, type DataFile } from '../lab/session.ts';
 import { formatBytes } from '../sizes.ts';
@@ -13,7 +14,8 @@ import { dropFromPageCache } from './cache.ts';
 import type { Progress } from './progress.ts';
 import { summarize, type BenchRow } from './stats.ts';
 
-const benchClient = fileURLToPath(new URL('./client.ts', import.meta.url));
+/** The bench's client (client.ts here), started once per bench like the lab's. */
+export const benchClientEntry = fileURLToPath(new URL('./client.ts', import.meta.url));
 
 export interface SweepPlan {
   lab: Lab;
@@ -28,6 +30,8 @@ export interface SweepPlan {
   tamper?: MethodName;
   workDir: string;
   progress: Progress;
+  /** The lab's client, and the bench's own for the methods it can time (usesBenchClient). */
+  clients: { lab: ClientService; bench: ClientService };
 }
 
 export interface Failure { runtime: RuntimeName; method: MethodName; bytes: number; reason: string }
@@ -68,12 +72,12 @@ export function usesBenchClient(lab: Lab, method: MethodName): boolean {
 }
 
 /** How the bench runs one method through the lab core's transfers(): untraced unless a tracer wraps the server. */
-export function benchPlan(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir'>, runtime: RuntimeName, version: string, method: MethodName,
+export function benchPlan(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir' | 'clients'>, runtime: RuntimeName, version: string, method: MethodName,
   data: DataFile, extra: Partial<MethodPlan> = {}): MethodPlan {
   return {
     lab: plan.lab, adapter: adapters[runtime], runtimeVersion: version, method, data, chunk: plan.chunk, outDir: plan.workDir, timedRuns: 1,
     tracing: { available: false, reason: 'the bench times without strace', fix: '' }, progress: () => {},
-    client: usesBenchClient(plan.lab, method) ? benchClient : undefined,
+    client: usesBenchClient(plan.lab, method) ? plan.clients.bench : plan.clients.lab,
     ...extra,
   };
 }

@@ -1,10 +1,9 @@
-// The one fixed client (DESIGN.md): the same Node process fetches from every runtime's server, so
-// differences in the table belong to the servers. It hashes as it receives, keeps nothing, and
-// prints one JSON line per transfer: {"transfer":i,"bytes":n,"sha256":hex,"seconds":s}. Before
-// each transfer after the first it waits for a line on stdin, so the runner can read the server's
-// resource usage between transfers without the next one running.
-// Usage: client.ts --port N --protocol tcp|http --count K, or --path FIFO --bytes N --protocol pipe --count K,
-// or --port N --protocol log --consumers C --fetch BYTES [--produce --path DATA --batch BYTES] --count K
+// The one fixed client (DESIGN.md): the same Node process fetches from every runtime's server, for
+// a whole session, so differences in the table belong to the servers, and no row pays for starting
+// a client. It hashes as it receives and keeps nothing. The runner writes one request a line on
+// stdin (client-protocol.ts) and reads one answer a line: {"bytes":n,"sha256":hex,"seconds":s}, the
+// clock running from the request to the last byte. One request at a time: between two, the runner
+// reads the server's resource usage without a transfer running.
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -14,9 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { ClientCommand, ClientReply, FetchRequest, Received } from './client-protocol.ts';
 import { xorInPlace } from '../../labs/08-limits/transform.ts';
-
-interface Received { bytes: number; sha256: string }
 
 function drain(source: Readable): Promise<Received> {
   const hash = createHash('sha256');
@@ -36,12 +34,11 @@ function fetchTcp(port: number): Promise<Received> {
 }
 
 /**
- * Lab 08 options: --tls CERT fetches over HTTPS trusting only that certificate; --undo xor|gzip
- * reverses the server's transform so the original SHA-256 can be checked.
+ * Lab 08's options: tls fetches over HTTPS trusting only that certificate; undo xor|gzip reverses
+ * the server's transform so the original SHA-256 can be checked.
  */
-function fetchHttp(port: number): Promise<Received> {
-  const cert = process.argv.includes('--tls') ? readFileSync(flag('tls')) : null;
-  const undo = process.argv.includes('--undo') ? flag('undo') : null;
+function fetchHttp(port: number, tls: string | undefined, undo: 'xor' | 'gzip' | undefined): Promise<Received> {
+  const cert = tls ? readFileSync(tls) : null;
   const get = cert ? https.get : http.get;
   return new Promise((resolve, reject) => {
     const request = get({ host: '127.0.0.1', port, path: '/', agent: false, ...(cert ? { ca: cert } : {}) }, (response) => {
@@ -54,25 +51,29 @@ function fetchHttp(port: number): Promise<Received> {
   });
 }
 
-// A named pipe (lab 06): the server's stdout, open for the whole run, so the client reads one
+// A named pipe (lab 06): the server's stdout, open for the whole server, so the client reads one
 // transfer's worth of bytes at a time, hashing as it goes, and leaves the rest in the pipe.
-async function* pipeTransfers(path: string, bytes: number): AsyncGenerator<Received> {
-  const chunks = createReadStream(path, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
+function pipeReader(path: string): { next(bytes: number): Promise<Received>; close(): void } {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const chunks = stream[Symbol.asyncIterator]();
   let carried: Buffer | null = null;
-  for (;;) {
-    const hash = createHash('sha256');
-    let received = 0;
-    while (received < bytes) {
-      const chunk: Buffer | null = carried ?? ((await chunks.next()).value as Buffer | undefined) ?? null;
-      carried = null;
-      if (!chunk) { yield { bytes: received, sha256: hash.digest('hex') }; return; }
-      const take = Math.min(chunk.length, bytes - received);
-      hash.update(chunk.subarray(0, take));
-      received += take;
-      if (take < chunk.length) carried = chunk.subarray(take);
-    }
-    yield { bytes: received, sha256: hash.digest('hex') };
-  }
+  return {
+    async next(bytes) {
+      const hash = createHash('sha256');
+      let received = 0;
+      while (received < bytes) {
+        const chunk: Buffer | null = carried ?? ((await chunks.next()).value as Buffer | undefined) ?? null;
+        carried = null;
+        if (!chunk) break;
+        const take = Math.min(chunk.length, bytes - received);
+        hash.update(chunk.subarray(0, take));
+        received += take;
+        if (take < chunk.length) carried = chunk.subarray(take);
+      }
+      return { bytes: received, sha256: hash.digest('hex') };
+    },
+    close: () => stream.destroy(),
+  };
 }
 
 // Lab 07's producer: the data file, POSTed as record batches of `batch` bytes, one at a time.
@@ -126,33 +127,54 @@ async function consumeAll(port: number, consumers: number, maxBytes: number): Pr
   return first;
 }
 
-function flag(name: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index < 0 ? undefined : process.argv[index + 1];
-  if (value === undefined) throw new Error(`client needs --${name}`);
-  return value;
+let pipe: ReturnType<typeof pipeReader> | null = null;
+
+function closePipe(): void {
+  pipe?.close();
+  pipe = null;
 }
 
-const protocol = flag('protocol');
-const fromPipe = protocol === 'pipe' ? pipeTransfers(flag('path'), Number(flag('bytes'))) : null;
-const fetchOnce = fromPipe ? async () => (await fromPipe.next()).value as Received
-  : protocol === 'log' ? () => consumeAll(Number(flag('port')), Number(flag('consumers')), Number(flag('fetch')))
-  : protocol === 'http' ? () => fetchHttp(Number(flag('port'))) : () => fetchTcp(Number(flag('port')));
-// A broker with an empty log is filled first, outside every transfer's clock.
-const produced = process.argv.includes('--produce') ? await produce(Number(flag('port')), flag('path'), Number(flag('batch'))) : undefined;
-const count = Number(flag('count'));
-const go = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
-for (let transfer = 1; transfer <= count; transfer++) {
-  if (transfer > 1 && (await go.next()).done) break;
-  const started = performance.now();
-  try {
-    const received = await fetchOnce();
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(JSON.stringify({ transfer, ...received, seconds, ...(transfer === 1 && produced ? { produced } : {}) }) + '\n');
-  } catch (error) {
-    process.stdout.write(JSON.stringify({ transfer, error: (error as Error).message }) + '\n');
-    process.exitCode = 1;
-    break;
+async function fetchOnce(request: FetchRequest): Promise<Received & { produced?: { batches: number; seconds: number } }> {
+  switch (request.protocol) {
+    case 'tcp': return fetchTcp(request.port);
+    case 'http': return fetchHttp(request.port, request.tls, request.undo);
+    case 'pipe':
+      if (!pipe) throw new Error('no named pipe is open: the runner sends openPipe first');
+      return pipe.next(request.bytes);
+    case 'log': {
+      // A broker with an empty log is filled first, outside the transfer's clock.
+      const produced = request.produce ? await produce(request.port, request.produce.path, request.produce.batch) : undefined;
+      return { ...await consumeAll(request.port, request.consumers, request.fetchBytes), ...(produced ? { produced } : {}) };
+    }
   }
 }
-process.stdin.destroy();
+
+async function answer(command: ClientCommand): Promise<ClientReply> {
+  if ('openPipe' in command) {
+    closePipe();
+    pipe = pipeReader(command.openPipe);
+    return { ok: true };
+  }
+  if ('closePipe' in command) {
+    closePipe();
+    return { ok: true };
+  }
+  const produceFirst = command.fetch.protocol === 'log' && command.fetch.produce;
+  let started = performance.now();
+  const received = await fetchOnce(command.fetch);
+  // The producer's time is its own; the transfer's clock is the consumers'.
+  if (produceFirst && 'produced' in received && received.produced) started += received.produced.seconds * 1000;
+  return { ...received, seconds: (performance.now() - started) / 1000 };
+}
+
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (!line.trim()) continue;
+  let reply: ClientReply;
+  try {
+    reply = await answer(JSON.parse(line) as ClientCommand);
+  } catch (error) {
+    reply = { error: (error as Error).message };
+  }
+  process.stdout.write(JSON.stringify(reply) + '\n');
+}
+closePipe();

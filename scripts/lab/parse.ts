@@ -2,7 +2,9 @@
 // Input is what `strace -f -yy -s0 -qq -o F` writes: "PID  name(args) = result", where a call
 // that another thread interrupted is split into "name(args <unfinished ...>" and, later,
 // "<... name resumed>rest) = result" from the same PID. The parser joins those halves and streams,
-// so a trace of millions of lines never has to fit in memory.
+// so a trace of millions of lines never has to fit in memory. Every syscall line becomes an event
+// (the ledger counts them all for the mode switches), with its fd arguments named by -yy, the fd
+// it returned (accept, openat), and the MSG_* flags of a send or receive.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
@@ -22,15 +24,20 @@ export interface SyscallEvent {
   name: string;
   /** Every fd argument, in the order they appear in the call. */
   fds: FdRef[];
-  /** The return value; null when the call never returned (the process was killed). */
+  /** The return value; null when the call never returned (the process was killed, or detached). */
   result: number | null;
+  /** The fd the call returned, as -yy names it: accept4's connection, openat's file. */
+  returned?: FdRef;
+  /** The MSG_* flags of a send or receive (MSG_ZEROCOPY, MSG_ERRQUEUE …); empty for other calls. */
+  flags: string[];
 }
 
 const linePattern = /^(\d+)\s+(.*)$/;
-const callPattern = /^([a-z_0-9]+)\((.*)\)\s+=\s+(-?\d+|0x[0-9a-f]+|\?)/;
+const callPattern = /^([a-z_0-9]+)\((.*)\)\s+=\s+(-?\d+|0x[0-9a-f]+|\?)(<(?:[^<>[\]]|\[[^\]]*\]|<[^<>]*>)*>)?/;
 const resumedPattern = /^<\.\.\. ([a-z_0-9]+) resumed>(.*)$/;
 // An fd as -yy prints it: 7</tmp/data.bin>, 6<TCP:[127.0.0.1:80->127.0.0.1:5000]>, 1</dev/null<char 1:3>>.
 const fdPattern = /(\d+)<((?:[^<>[\]]|\[[^\]]*\]|<[^<>]*>)*)>/g;
+const flagPattern = /\bMSG_[A-Z_]+\b/g;
 
 export function describeFd(fd: number, text: string): FdRef {
   const tcp = /^TCP(?:v6)?:\[(.*)\]$/.exec(text);
@@ -48,9 +55,12 @@ export function describeFd(fd: number, text: string): FdRef {
 function toEvent(pid: number, call: string): SyscallEvent | null {
   const match = callPattern.exec(call);
   if (!match) return null;
-  const [, name = '', args = '', result] = match;
+  const [, name = '', args = '', result, decoration] = match;
   const fds = [...args.matchAll(fdPattern)].map((m) => describeFd(Number(m[1]), m[2] ?? ''));
-  return { pid, name, fds, result: result === '?' ? null : Number(result) };
+  const value = result === '?' ? null : Number(result);
+  const event: SyscallEvent = { pid, name, fds, result: value, flags: name.startsWith('send') || name.startsWith('recv') ? args.match(flagPattern) ?? [] : [] };
+  if (decoration && value !== null && value >= 0) event.returned = describeFd(value, decoration.slice(1, -1));
+  return event;
 }
 
 /** A line-at-a-time parser; keeps only the unfinished halves, one per thread at most. */

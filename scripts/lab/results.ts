@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { resultsDir } from '../paths.ts';
 import { directions, type Direction } from './ledger.ts';
 import type { Machine } from './machine.ts';
+import type { ProbeFinding, ZeroCopyReport } from '../../labs/protocol.ts';
 import { methodNames, runtimeNames, type MethodName, type Protocol, type RuntimeName } from '../../runtime-adapters/types.ts';
 
 export type Counts = Record<Direction, number>;
@@ -37,15 +38,28 @@ interface RunBase {
   mibPerSecond: number;
   /** Timed transfers the medians come from (after one warm-up). */
   timedTransfers: number;
+  /** A zero-copy send's completions (lab 09): how many sends the kernel said it copied. */
+  zerocopy?: ZeroCopyReport;
+  /** io_uring's submissions and the bytes their completions reported: strace sees only io_uring_enter. */
+  uring?: { submissions: number; bytes: number };
+  /** A file copy that shares its extents with the source (btrfs, XFS with reflink, bcachefs): no byte was copied. */
+  reflink?: boolean;
 }
 
 /** A run with its traced transfer: the ledger's counts are there. */
 export interface TracedRun extends RunBase {
   traced: true;
+  /** The I/O syscalls on the lab's file, socket, pipe or copy. */
   syscalls: Record<string, { calls: number; bytes: number }>;
   copies: Counts;
   calls: Counts;
+  /** CPU copies across the user/kernel boundary per byte delivered. */
   copiesPerByte: number;
+  /** Every CPU copy per byte delivered: the boundary's and the kernel's own (kernelCopied). */
+  cpuCopiesPerByte: number;
+  /** Every syscall the server made during the transfer, all threads (futex, epoll and friends too). */
+  allSyscalls: number;
+  /** 2 × allSyscalls: each syscall enters the kernel and leaves it. */
   modeSwitches: number;
 }
 
@@ -56,6 +70,8 @@ export interface UntracedRun extends RunBase {
   copies: null;
   calls: null;
   copiesPerByte: null;
+  cpuCopiesPerByte: null;
+  allSyscalls: null;
   modeSwitches: null;
 }
 
@@ -69,16 +85,24 @@ export interface NotMeasured {
   reason: string;
 }
 
+/** What a probe found, and in which runtime it ran. */
+export type Probe = ProbeFinding & { runtime: RuntimeName };
+
 export interface LabResult {
   lab: string;
   title: string;
   createdAt: string;
   machine: Machine;
   runtimes: Partial<Record<RuntimeName, string>>;
-  tracing: { available: boolean; reason?: string; fix?: string };
+  /** attach: the traced transfer was the same server's, strace attached to it; else a server started under strace. */
+  tracing: { available: boolean; attach?: boolean; reason?: string; fix?: string };
   chunk: number;
   runs: Run[];
   notMeasured: NotMeasured[];
+  /** Whether the loopback route every socket lab uses does scatter-gather (read from the interface), for socket labs. */
+  route?: Probe;
+  /** Facilities the lab tried rather than measured (lab 09: kTLS). */
+  probes?: Probe[];
 }
 
 export function saveResult(result: LabResult, dir = resultsDir): string {
@@ -95,6 +119,7 @@ type Check = (value: unknown, at: string) => string | null;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const number: Check = (value, at) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : `${at} is not a number ≥ 0`);
 const text: Check = (value, at) => (typeof value === 'string' ? null : `${at} is not a string`);
+const boolean: Check = (value, at) => (typeof value === 'boolean' ? null : `${at} is not true or false`);
 const oneOf = (known: readonly string[]): Check => (value, at) => (typeof value === 'string' && known.includes(value) ? null : `${at} is ${JSON.stringify(value)}, not one of ${known.join(', ')}`);
 const optional = (check: Check): Check => (value, at) => (value === undefined ? null : check(value, at));
 const nullable = (check: Check): Check => (value, at) => (value === null ? null : check(value, at));
@@ -134,25 +159,31 @@ const runBase: Record<string, Check> = {
   verified: (value, at) => (value === true ? null : `${at} is not true: an unverified transfer is never a result`),
   cpu: fields({ user: number, sys: number }), contextSwitches: number, minorPageFaults: number,
   storageReadBytes: optional(nullable(number)), wallSeconds: number, mibPerSecond: number, timedTransfers: number,
+  zerocopy: optional(fields({ sends: number, notifications: number, copiedSends: number, copied: boolean })),
+  uring: optional(fields({ submissions: number, bytes: number })), reflink: optional(boolean),
 };
 
 const tracedRun = fields({
-  ...runBase, syscalls: recordOf(fields({ calls: number, bytes: number })), copies: counts, calls: counts, copiesPerByte: number, modeSwitches: number,
+  ...runBase, syscalls: recordOf(fields({ calls: number, bytes: number })), copies: counts, calls: counts,
+  copiesPerByte: number, cpuCopiesPerByte: number, allSyscalls: number, modeSwitches: number,
 });
 const untracedRun = fields({
   ...runBase, copies: (value, at) => (value === null ? null : `${at} is not null on an untraced run`),
   calls: (value, at) => (value === null ? null : `${at} is not null on an untraced run`),
 });
 
+const probe = fields({ facility: oneOf(['ktls', 'scatter-gather']), available: boolean, detail: text, runtime: oneOf(runtimeNames) });
+
 const labResult = fields({
   lab: text, title: text,
   createdAt: (value, at) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : `${at} is not a date`),
   machine: fields({ cpu: text, cores: number, kernel: text, platform: text }),
   runtimes: recordOf(text),
-  tracing: fields({ available: (value, at) => (typeof value === 'boolean' ? null : `${at} is not true or false`), reason: optional(text), fix: optional(text) }),
+  tracing: fields({ available: boolean, attach: optional(boolean), reason: optional(text), fix: optional(text) }),
   chunk: number,
   runs: listOf((value, at) => (isObject(value) && value.traced === true ? tracedRun(value, at) : untracedRun(value, at))),
   notMeasured: listOf(fields({ runtime: oneOf(runtimeNames), method: oneOf(methodNames), status: oneOf(['unavailable', 'failed']), reason: text })),
+  route: optional(probe), probes: optional(listOf(probe)),
 });
 
 /**

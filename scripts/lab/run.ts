@@ -7,14 +7,15 @@ import { dirname, join } from 'node:path';
 import { tracesDir } from '../paths.ts';
 import { formatBytes } from '../sizes.ts';
 import type { Lab } from '../catalogue.ts';
-import { copiesPerByte, createLedger, modeSwitches } from './ledger.ts';
+import { asReflink, copiesPerByte, cpuCopiesPerByte, createLedger, modeSwitches, type LabFds, type Ledger } from './ledger.ts';
 import { describeMachine, fileSystemOf } from './machine.ts';
 import { readTrace } from './parse.ts';
-import type { LabResult, NotMeasured, Run } from './results.ts';
-import { openServer, UnavailableError, type ServerPlan, type Transfer } from './server.ts';
+import type { LabResult, NotMeasured, Probe, Run } from './results.ts';
+import { openServer, runProbe, UnavailableError, type ServerPlan, type Transfer } from './server.ts';
 import { versionsOf, type LabSession } from './session.ts';
-import { traced, type Tracing } from './trace.ts';
+import { attach, traced, type Tracing } from './trace.ts';
 import { usageSince, type Usage } from '../../labs/harness.ts';
+import type { TransferReport } from '../../labs/protocol.ts';
 import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
 
 /** What the reader asked a lab run to do; each measuring verb builds it from its own flags. */
@@ -23,6 +24,8 @@ export interface LabOptions {
   explicitRuntimes: boolean;
   method?: MethodName;
   bytes: number;
+  /** --size was given: every row of a sweep sends a file of this size, not one scaled to its buffer. */
+  explicitSize?: boolean;
   chunk: number;
   /** --chunk was given: a lab that sweeps buffer sizes uses only this one. */
   explicitChunk: boolean;
@@ -72,19 +75,73 @@ export async function transfers(plan: ServerPlan & Pick<MethodPlan, 'beforeTrans
   }
 }
 
+/** The trace of one transfer, read into the ledger; the server's report settles what strace cannot see. */
+async function countTrace(traceFile: string, fds: LabFds, report: TransferReport | undefined, sharedExtents: boolean): Promise<Ledger> {
+  const counting = createLedger(fds);
+  for await (const event of readTrace(traceFile)) counting.add(event);
+  const ledger = counting.settle(report);
+  if (ledger.allSyscalls === 0) throw new Error(`the trace ${traceFile} shows no call on the lab's file or socket: strace watched some other process`);
+  return sharedExtents ? asReflink(ledger) : ledger;
+}
+
 async function runMethod(plan: MethodPlan): Promise<Run> {
-  const { adapter, method, data, lab } = plan;
+  const { adapter, method, data, lab, tracing } = plan;
   const support = adapter.methods[method];
   if (!support.available) throw new UnavailableError(support.reason);
+  // One server serves the warm-up, the timed transfers and, where strace may attach to it, the
+  // traced one: start-up (tsx's loader, Deno's permissions, module reads) is paid once and never traced.
+  const attached = tracing.available && tracing.attach;
+  const server = await openServer(plan, 1 + plan.timedRuns + (attached ? 1 : 0));
+  const timed: Transfer[] = [];
+  let tracedTransfer: { traceFile: string; transfer: Transfer; fds: LabFds; sharedExtents: boolean } | null = null;
+  const sweep = lab.chunks && method === 'read-write' ? `-${plan.chunk}` : plan.outDir !== dirname(data.path) ? '-other-fs' : '';
+  const traceFile = join(tracesDir, `lab-${lab.id}-${adapter.name}-${method}${sweep}.strace`);
+  let produced: ReturnType<typeof server.produced>;
+  try {
+    plan.progress(`timing ${1 + plan.timedRuns} transfers (1 warm-up)`);
+    for (let i = 1; i <= 1 + plan.timedRuns; i++) {
+      if (i > 1) await plan.beforeTransfer?.(i);
+      timed.push(await server.transfer());
+    }
+    produced = server.produced();
+    if (tracing.available && tracing.attach) {
+      plan.progress('tracing 1 transfer with strace (attached to the same server)');
+      mkdirSync(tracesDir, { recursive: true });
+      const tracer = await attach(tracing.strace, server.pid, traceFile);
+      let transfer: Transfer;
+      try {
+        // Detached once the bytes are in: the server may exit after the usage answer, and a
+        // tracee that exits under strace's detach leaves both waiting on each other.
+        transfer = await server.transfer({ beforeUsage: () => tracer.detach() });
+      } finally {
+        await tracer.detach();
+      }
+      tracedTransfer = { traceFile, transfer, fds: server.fds(), sharedExtents: (await server.sharedExtents()) === true };
+    }
+    await server.close();
+  } catch (error) {
+    await server.close().catch(() => undefined);
+    throw error;
+  }
+  if (tracing.available && !tracing.attach) {
+    // Attaching is not allowed here: a server of its own, started under strace, for the one transfer.
+    plan.progress('tracing 1 transfer with strace (a server started under it)');
+    mkdirSync(tracesDir, { recursive: true });
+    const launched = await openServer(plan, 1, { wrap: (command) => traced(command, traceFile, tracing.strace), slow: 5 });
+    try {
+      const transfer = await launched.transfer();
+      tracedTransfer = { traceFile, transfer, fds: launched.fds(), sharedExtents: (await launched.sharedExtents()) === true };
+      await launched.close();
+    } catch (error) {
+      await launched.close().catch(() => undefined);
+      throw error;
+    }
+  }
 
-  plan.progress(`timing ${1 + plan.timedRuns} transfers (1 warm-up)`);
-  // The warm-up transfer's usage is the baseline the first timed transfer is measured from.
-  const timedPass = await transfers(plan, 1 + plan.timedRuns);
-  const timed = timedPass.transfers;
   const consumers = lab.consumers ?? 1;
   const usage = perTransferUsage(timed);
   const seconds = median(timed.slice(1).map((transfer) => transfer.seconds));
-
+  const report = (tracedTransfer?.transfer ?? timed.at(-1))?.report;
   const base = {
     runtime: adapter.name,
     runtimeVersion: plan.runtimeVersion,
@@ -102,29 +159,27 @@ async function runMethod(plan: MethodPlan): Promise<Run> {
     wallSeconds: seconds,
     mibPerSecond: (data.bytes * consumers) / 2 ** 20 / seconds,
     timedTransfers: plan.timedRuns,
-    ...(lab.consumers ? { consumers, ...(timedPass.produced ? { produce: { ...timedPass.produced, batchBytes: plan.chunk } } : {}) } : {}),
+    ...(lab.consumers ? { consumers, ...(produced ? { produce: { ...produced, batchBytes: plan.chunk } } : {}) } : {}),
+    // The per-notification ranges settle the ledger; the result keeps the kernel's totals.
+    ...(report?.zerocopy ? { zerocopy: { sends: report.zerocopy.sends, notifications: report.zerocopy.notifications, copiedSends: report.zerocopy.copiedSends, copied: report.zerocopy.copied } } : {}),
+    ...(report?.uring ? { uring: report.uring } : {}),
   };
-
-  if (!plan.tracing.available) {
-    return { ...base, traced: false, syscalls: {}, copies: null, calls: null, copiesPerByte: null, modeSwitches: null };
+  if (!tracedTransfer) {
+    return { ...base, traced: false, syscalls: {}, copies: null, calls: null, copiesPerByte: null, cpuCopiesPerByte: null, allSyscalls: null, modeSwitches: null };
   }
-  const { strace } = plan.tracing;
-  plan.progress('tracing 1 transfer with strace');
-  mkdirSync(tracesDir, { recursive: true });
-  const sweep = lab.chunks && method === 'read-write' ? `-${plan.chunk}` : plan.outDir !== dirname(data.path) ? '-other-fs' : '';
-  const traceFile = join(tracesDir, `lab-${lab.id}-${adapter.name}-${method}${sweep}.strace`);
-  const tracedPass = await transfers(plan, 1, { wrap: (command) => traced(command, traceFile, strace), slow: 5 });
-  const counting = createLedger(tracedPass.fds);
-  for await (const event of readTrace(traceFile)) counting.add(event);
-  const { ledger } = counting;
+  const ledger = await countTrace(tracedTransfer.traceFile, tracedTransfer.fds, tracedTransfer.transfer.report, tracedTransfer.sharedExtents);
+  // Lab 07 serves every byte once per consumer: per byte delivered, not per byte of the file.
+  const delivered = data.bytes * consumers;
   return {
     ...base,
+    ...(lab.protocol === 'file' && tracedTransfer.sharedExtents ? { reflink: true } : {}),
     traced: true,
     syscalls: ledger.syscalls,
     copies: ledger.copies,
     calls: ledger.calls,
-    // Lab 07 serves every byte once per consumer: per byte delivered, not per byte of the file.
-    copiesPerByte: copiesPerByte(ledger, data.bytes * consumers),
+    copiesPerByte: copiesPerByte(ledger, delivered),
+    cpuCopiesPerByte: cpuCopiesPerByte(ledger, delivered),
+    allSyscalls: ledger.allSyscalls,
     modeSwitches: modeSwitches(ledger),
   };
 }
@@ -154,11 +209,39 @@ function destinations(lab: Lab, method: MethodName, workDir: string): Destinatio
   }
 }
 
+/**
+ * The file a row sends. Copies per byte, CPU per byte and "reads = size / buffer + 1" do not depend
+ * on the size (a 4 KiB buffer copies every byte twice at 8 MiB as at 64 MiB), so unless --size was
+ * given a swept row sends at most `sweepChunks` buffers' worth and a slow method at most its
+ * `methodBytes`; the report names each row's size.
+ */
+function rowBytes(lab: Lab, method: MethodName, options: LabOptions, sweptChunk: number | null): number {
+  if (options.explicitSize) return options.bytes;
+  const caps = [options.bytes, lab.methodBytes?.[method] ?? Infinity, sweptChunk !== null && lab.sweepChunks ? sweptChunk * lab.sweepChunks : Infinity];
+  return Math.min(...caps);
+}
+
+/** A lab's probes (lab 09: kTLS), once per run, in the first runtime that can answer. */
+async function runProbes(lab: Lab, options: LabOptions, session: LabSession): Promise<Probe[]> {
+  const found: Probe[] = [];
+  for (const probe of lab.probes ?? []) {
+    for (const runtime of options.runtimes) {
+      if (typeof session.versions[runtime] !== 'string') continue;
+      session.progress(`lab ${lab.id} · ${runtime}: ${probe}`);
+      const finding = await runProbe({ lab, adapter: adapters[runtime], entry: await session.entry(lab, runtime) }, probe).catch(() => null);
+      if (finding && !('unavailable' in finding)) {
+        found.push({ ...finding, runtime });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 export async function runLab(lab: Lab, options: LabOptions, session: LabSession): Promise<LabResult> {
   const runs: Run[] = [];
   const notMeasured: NotMeasured[] = [];
   const methods = options.method ? [options.method] : lab.methods;
-  const data = session.dataFile(options.bytes);
   for (const runtime of options.runtimes) {
     const version = session.versions[runtime];
     for (const method of methods) {
@@ -182,9 +265,11 @@ export async function runLab(lab: Lab, options: LabOptions, session: LabSession)
       for (const target of typeof targets === 'string' ? [{ dir: session.workDir } as Destination] : targets) {
         for (const chunk of chunks) {
           const label = [method, chunks.length > 1 ? formatBytes(chunk) : '', target.label ? `→ ${target.label}` : ''].filter(Boolean).join(' ');
+          const data = session.dataFile(rowBytes(lab, method, options, chunks.length > 1 ? chunk : null));
           try {
             const run = await runMethod({
-              lab, adapter: adapters[runtime], runtimeVersion: version, method, data, chunk, outDir: target.dir, ffi: lab.ffi,
+              lab, adapter: adapters[runtime], runtimeVersion: version, method, data, chunk, outDir: target.dir, client: session.client,
+              entry: await session.entry(lab, runtime),
               timedRuns: options.timedRuns, tracing: session.tracing,
               progress: (step) => session.progress(`lab ${lab.id} · ${runtime} ${label}: ${step}`),
             });
@@ -199,9 +284,12 @@ export async function runLab(lab: Lab, options: LabOptions, session: LabSession)
       }
     }
   }
-  const tracing = session.tracing.available ? { available: true } : { available: false, reason: session.tracing.reason, fix: session.tracing.fix };
+  const tracing = session.tracing.available ? { available: true, attach: session.tracing.attach } : { available: false, reason: session.tracing.reason, fix: session.tracing.fix };
+  const route = lab.protocol === 'file' || lab.protocol === 'pipe' ? null : await session.route();
+  const probes = await runProbes(lab, options, session);
   return {
     lab: lab.id, title: lab.title, createdAt: new Date().toISOString(), machine: describeMachine(),
     runtimes: versionsOf(session), tracing, chunk: options.chunk, runs, notMeasured,
+    ...(route ? { route } : {}), ...(probes.length ? { probes } : {}),
   };
 }

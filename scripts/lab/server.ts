@@ -2,24 +2,30 @@
 // one runtime (the adapter's command, which a tracer may wrap); the client is the one fixed Node
 // process. Every transfer is verified (byte count and SHA-256) before it is returned, and the
 // server's resource usage is read between transfers, so no transfer's numbers include another's.
-import { fileURLToPath } from 'node:url';
 import { labsDir } from '../paths.ts';
+import type { ClientReply } from './client-protocol.ts';
+import type { ClientService } from './client-service.ts';
 import type { LabFds } from './ledger.ts';
 import { start, type Child } from './processes.ts';
 import { transports, type Prepared, type TransferPlan } from './transports.ts';
-import { parseServerMessage, type ServerMessage, type TransferReport, type Usage } from '../../labs/protocol.ts';
-import { nodeExecutable } from '../../runtime-adapters/bin.ts';
+import { ffiLaunch } from '../../labs/09-modern-kernel/launch.ts';
+import { parseServerMessage, type ProbeFinding, type ServerMessage, type TransferReport, type Usage } from '../../labs/protocol.ts';
 import type { Command } from '../../runtime-adapters/types.ts';
 
-const clientEntry = fileURLToPath(new URL('./client.ts', import.meta.url));
-const tsxLoader = import.meta.resolve('tsx');
 const startTimeoutMs = 30_000;
 
 export interface ServerPlan extends TransferPlan {
-  /** The client entry; the fixed lab client unless a caller (the bench) brings its own. */
-  client?: string;
-  /** The runtime's flag for FFI (lab 09 calls libc from the lab server). */
-  ffi?: boolean;
+  /** The client that reads every transfer: the session's lab client, or the bench's own. */
+  client: ClientService;
+  /** The server's entry as this runtime starts it: the lab's server.ts, or a bundle of it (Node). */
+  entry?: string;
+}
+
+/** The server command of a lab, in the plan's runtime; a lab that calls libc (09) is told which one. */
+export function serverCommand(plan: Pick<ServerPlan, 'lab' | 'adapter' | 'entry'>, args: string[], paths: { readPaths: string[]; writePaths?: string[] }): Command {
+  const entry = plan.entry ?? labEntry(plan.lab);
+  const libc = plan.lab.ffi ? ffiLaunch() : { args: [], ffi: [] };
+  return plan.adapter.command(entry, [...args, ...libc.args], { ...paths, ffi: libc.ffi });
 }
 
 /** One verified transfer, as the runner saw it. */
@@ -39,14 +45,13 @@ export interface LabServer {
   fds(): LabFds;
   /** Bytes that reach readers in one transfer. */
   delivered: number;
-  /** Runs the next transfer (the i-th since start), verified. */
-  transfer(): Promise<Transfer>;
+  /** Runs the next transfer (the i-th since start), verified; `beforeUsage` runs once its bytes are in, before the server is asked for its usage. */
+  transfer(options?: { beforeUsage?: () => Promise<void> }): Promise<Transfer>;
+  /** A file lab's copy shares its extents with the source (a reflink); null where it cannot. */
+  sharedExtents(): Promise<boolean | null>;
   /** After the last planned transfer: waits for the server to exit. Always stops every child. */
   close(): Promise<void>;
 }
-
-/** What the client prints per transfer: {"transfer":i,"bytes":n,"sha256":hex,"seconds":s}. */
-interface ClientLine { bytes?: number; sha256?: string; seconds?: number; error?: string; produced?: { batches: number; seconds: number } }
 
 function transferTimeoutMs(bytes: number): number {
   // Generous: 20 s plus 1 s per 16 MiB, so a slow laptop under strace still finishes.
@@ -58,46 +63,36 @@ function verify(i: number, received: { bytes?: number; sha256?: string }, plan: 
   if (received.sha256 !== plan.data.sha256) throw new Error(`transfer ${i} arrived with the wrong SHA-256 (${received.sha256}): the bytes were corrupted`);
 }
 
-function parseClientLine(line: string): ClientLine {
-  try {
-    const value: unknown = JSON.parse(line);
-    if (typeof value === 'object' && value !== null) return value as ClientLine;
-  } catch { /* reported below */ }
-  throw new Error(`the client printed something unexpected: ${line.slice(0, 200)}`);
-}
-
 /**
- * Starts the server for `count` transfers, waits until it listens, and starts the client. `slow`
- * stretches every time limit (a traced server stops at every syscall). `wrap` changes the server
- * command (strace). Also returns the produce record of a log lab's first transfer.
+ * Starts the server for `count` transfers and waits until it listens. `slow` stretches every time
+ * limit (a traced server stops at every syscall); `wrap` changes the server command (strace).
+ * Also returns the produce record of a log lab's first transfer.
  */
 export async function openServer(plan: ServerPlan, count: number, options: { wrap?: (command: Command) => Command; slow?: number } = {}): Promise<LabServer & { produced(): { batches: number; seconds: number } | undefined }> {
   const transport = transports[plan.lab.protocol];
   const prepared: Prepared = await transport.prepare(plan);
-  const entry = `${labsDir}${plan.lab.slug}/server.ts`;
-  let command = plan.adapter.command(entry, ['--method', plan.method, '--file', plan.data.path, '--chunk', String(plan.chunk), '--transfers', String(count), ...prepared.serverArgs],
-    { readPaths: prepared.readPaths, writePaths: prepared.writePaths, ffi: plan.ffi });
+  let command = serverCommand(plan, ['--method', plan.method, '--file', plan.data.path, '--chunk', String(plan.chunk), '--transfers', String(count), ...prepared.serverArgs],
+    { readPaths: prepared.readPaths, writePaths: prepared.writePaths });
   if (prepared.wrap) command = prepared.wrap(command);
   if (options.wrap) command = options.wrap(command);
   const perTransfer = transferTimeoutMs(plan.data.bytes) * (options.slow ?? 1);
   const totalMs = startTimeoutMs + perTransfer * prepared.clientTimeScale * count;
-  const children: Child[] = [];
-  const startClient = (target: string[]) => {
-    const client = start({ file: nodeExecutable, args: ['--import', tsxLoader, plan.client ?? clientEntry, ...target, '--protocol', plan.lab.protocol, '--count', String(count)] }, { timeoutMs: totalMs });
-    children.push(client);
-    return client;
-  };
-  const stopAll = () => Promise.all(children.map((child) => child.stop())).then(() => undefined);
+  const { client } = plan;
   const name = plan.adapter.name;
+  let server: Child | null = null;
+  const stopAll = async () => {
+    await server?.stop();
+    if (prepared.openPipe) await client.request({ closePipe: true }, 10_000).catch(() => undefined);
+  };
 
   try {
-    // The shell's open of a named pipe waits for a reader, so a pipe lab's client comes first.
-    let client = prepared.clientFirst ? startClient(prepared.clientFirst) : null;
-    const server = start(command, { timeoutMs: totalMs, linesFrom: transport.linesFrom });
-    children.push(server);
+    // The shell's open of a named pipe waits for a reader, so a pipe lab's client opens it first.
+    if (prepared.openPipe) await expectOk(await client.request({ openPipe: prepared.openPipe }, 10_000));
+    const started = start(command, { timeoutMs: totalMs, linesFrom: transport.linesFrom });
+    server = started;
     const fromServer = async (timeoutMs: number): Promise<ServerMessage> => {
       for (;;) {
-        const line = await server.nextLine(timeoutMs).catch((error: Error) => { throw new Error(`${name} server ${error.message}`); });
+        const line = await started.nextLine(timeoutMs).catch((error: Error) => { throw new Error(`${name} server ${error.message}`); });
         // On stderr (a pipe lab) the runtime's own warnings arrive between the server's JSON lines.
         if (transport.linesFrom === 'stderr' && !line.startsWith('{')) continue;
         const message = parseServerMessage(line);
@@ -111,10 +106,7 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
     if (!('ready' in ready)) throw new Error(`${name} server spoke before it said it was ready`);
     const port = ready.port ?? null;
     const goPaced = transport.goPaced || ready.pacing === 'go';
-    if (prepared.clientArgs) {
-      if (port === null) throw new Error(`${name} server did not report a port`);
-      client ??= startClient(prepared.clientArgs(port));
-    }
+    if (prepared.fetch && !prepared.openPipe && port === null) throw new Error(`${name} server did not report a port`);
     let done = 0;
     let produced: { batches: number; seconds: number } | undefined;
 
@@ -126,29 +118,29 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
 
     return {
       port,
-      get pid() { return server.pid; },
+      get pid() { return started.pid; },
       delivered: prepared.delivered,
       fds: () => prepared.fds(port),
       produced: () => produced,
-      async transfer() {
+      sharedExtents: async () => (prepared.sharedExtents ? prepared.sharedExtents() : null),
+      async transfer({ beforeUsage } = {}) {
         const i = ++done;
         if (i > count) throw new Error(`only ${count} transfers were planned for this server`);
-        if (goPaced) server.send('go');
-        if (i > 1) client?.send('next');
+        if (goPaced) started.send('go');
         let seconds = NaN;
         let report: TransferReport | undefined;
-        if (client) {
-          const line = await client.nextLine(perTransfer * prepared.clientTimeScale).catch((error: Error) => { throw new Error(`client ${error.message}`); });
-          const received = parseClientLine(line);
-          if (received.error) throw new Error(`transfer ${i} failed in the client: ${received.error}`);
+        if (prepared.fetch) {
+          const received = await client.request({ fetch: prepared.fetch(port) }, perTransfer * prepared.clientTimeScale);
+          if ('error' in received) throw new Error(`transfer ${i} failed in the client: ${received.error}`);
+          if (!('bytes' in received)) throw new Error(`the client answered ${JSON.stringify(received)} to a fetch`);
           if (received.produced) produced = received.produced;
           verify(i, received, plan);
-          seconds = received.seconds ?? NaN;
+          seconds = received.seconds;
         }
         if (goPaced) {
           const finished = await expect('done', perTransfer);
           report = finished.report;
-          if (!client) {
+          if (!prepared.fetch) {
             if (!prepared.readCopy) throw new Error('a lab without a client must say how its copy is read');
             verify(i, await prepared.readCopy(), plan);
             // A file lab is timed by its server, from "go" to its last write returning; a socket
@@ -158,7 +150,8 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
             seconds = finished.seconds;
           }
         }
-        server.send('usage');
+        await beforeUsage?.();
+        started.send('usage');
         const answer = await expect('served', 10_000 * (options.slow ?? 1));
         return { seconds, usage: answer.usage, ...(report ? { report } : {}) };
       },
@@ -166,7 +159,7 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
         try {
           if (done === count) {
             let timer: NodeJS.Timeout | undefined;
-            const exit = await Promise.race([server.exited, new Promise<null>((resolve) => { timer = setTimeout(resolve, 10_000, null); })]);
+            const exit = await Promise.race([started.exited, new Promise<null>((resolve) => { timer = setTimeout(resolve, 10_000, null); })]);
             clearTimeout(timer);
             if (exit === null) throw new Error(`${name} server did not exit after its last transfer`);
           }
@@ -181,5 +174,26 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
   }
 }
 
+export function labEntry(lab: TransferPlan['lab']): string {
+  return `${labsDir}${lab.slug}/server.ts`;
+}
+
 /** The server said the kernel or runtime lacks what the method needs: a row "not available", not a failure. */
 export class UnavailableError extends Error {}
+
+/** Runs a lab's probe (lab 09's kTLS): a server that tries a facility, prints what it found and exits. */
+export async function runProbe(plan: Pick<ServerPlan, 'lab' | 'adapter' | 'entry'>, probe: string): Promise<ProbeFinding | { unavailable: string }> {
+  const server = start(serverCommand(plan, ['--method', probe], { readPaths: [labsDir] }), { timeoutMs: startTimeoutMs });
+  try {
+    const message = parseServerMessage(await server.nextLine(startTimeoutMs));
+    if ('probe' in message) return message.probe;
+    if ('unavailable' in message) return message;
+    throw new Error(`the ${probe} of ${plan.adapter.name} answered ${'invalid' in message ? message.invalid : JSON.stringify(message)}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+function expectOk(reply: ClientReply): void {
+  if ('error' in reply) throw new Error(`the client: ${reply.error}`);
+}

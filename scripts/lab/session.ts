@@ -6,9 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../args.ts';
 import { formatBytes } from '../sizes.ts';
+import { findLab, type Lab } from '../catalogue.ts';
+import { clientService, labClient, type ClientService } from './client-service.ts';
 import { runtimeVersion } from './machine.ts';
+import type { Probe } from './results.ts';
+import { labEntry, runProbe } from './server.ts';
 import { probeTracing, type Tracing } from './trace.ts';
-import type { RuntimeName } from '../../runtime-adapters/types.ts';
+import { adapters, type RuntimeName } from '../../runtime-adapters/index.ts';
 
 export interface DataFile { path: string; bytes: number; sha256: string }
 
@@ -50,7 +54,15 @@ export interface LabSession {
   workDir: string;
   /** The data file of each size, made on first use and kept for the session. */
   dataFile(bytes: number): DataFile;
+  /** Whether loopback does scatter-gather, read once per session from the interface; null where no runtime could ask. */
+  route(): Promise<Probe | null>;
+  /** The one lab client of the session, started on its first transfer. */
+  client: ClientService;
+  /** A lab's server entry as a runtime starts it: bundled once per session where that starts it faster (Node). */
+  entry(lab: Lab, runtime: RuntimeName): Promise<string>;
   progress(line: string): void;
+  /** Stops the client: the verb that prepared the session calls it when done. */
+  close(): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -74,8 +86,25 @@ export async function prepareSession(options: SessionOptions, workDir: string, p
     if (broken.length) throw new Error(broken.map((error) => error.message).join('\n'));
   }
   const files = new Map<number, DataFile>();
+  let route: Promise<Probe | null> | undefined;
+  const client = clientService(adapters.node.bundle ? adapters.node.bundle(labClient, mkdtempSync(join(workDir, 'client-'))).catch(() => labClient) : labClient);
+  const entries = new Map<string, Promise<string>>();
   return {
-    tracing, versions, workDir, progress,
+    tracing, versions, workDir, progress, client,
+    close: () => client.stop(),
+    entry(lab, runtime) {
+      const key = `${lab.slug} ${runtime}`;
+      let entry = entries.get(key);
+      if (!entry) {
+        const adapter = adapters[runtime];
+        const source = labEntry(lab);
+        // A bundle that cannot be made is no reason to fail the row: the runtime runs the TypeScript.
+        entry = adapter.bundle ? adapter.bundle(source, mkdtempSync(join(workDir, `${runtime}-${lab.slug}-`))).catch(() => source) : Promise.resolve(source);
+        entries.set(key, entry);
+      }
+      return entry;
+    },
+    route: () => (route ??= probeRoute(versions)),
     dataFile(bytes) {
       const made = files.get(bytes);
       if (made) return made;
@@ -85,6 +114,18 @@ export async function prepareSession(options: SessionOptions, workDir: string, p
       return file;
     },
   };
+}
+
+/**
+ * The route probe runs in lab 09's FFI server (the ethtool ioctl ETHTOOL_GSG on lo), in whichever
+ * working runtime starts fastest; a runtime that cannot call libc leaves the route unknown.
+ */
+async function probeRoute(versions: LabSession['versions']): Promise<Probe | null> {
+  const lab = findLab('09');
+  const runtime = (['bun', 'deno', 'node'] as const).find((name) => typeof versions[name] === 'string');
+  if (!lab || !runtime) return null;
+  const found = await runProbe({ lab, adapter: adapters[runtime] }, 'route-probe').catch(() => null);
+  return found && !('unavailable' in found) ? { ...found, runtime } : null;
 }
 
 /** The versions a result names: the runtime's own, or "unavailable" for one that did not start. */

@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedExtents } from './extents.ts';
+import type { FetchRequest } from './client-protocol.ts';
 import type { Direction, LabFds } from './ledger.ts';
 import { capture } from './processes.ts';
 import type { DataFile } from './session.ts';
@@ -29,12 +31,14 @@ export interface Prepared {
   writePaths: string[];
   /** Changes how the server is started (the pipe lab points its stdout into the FIFO). */
   wrap?(command: Command): Command;
-  /** A client started before the server: the shell's open of a FIFO waits for its reader. */
-  clientFirst?: string[];
-  /** The client's arguments once the server is listening on `port`; absent: no client (file to file). */
-  clientArgs?(port: number): string[];
+  /** A FIFO the client opens before the server starts: the shell's open of it waits for its reader. */
+  openPipe?: string;
+  /** What the client fetches in one transfer, once the server is listening on `port`; absent: no client (file to file). */
+  fetch?(port: number | null): FetchRequest;
   /** The copy the server made, hashed the way the client hashes: for a lab without a client. */
   readCopy?(): Promise<{ bytes: number; sha256: string }>;
+  /** Whether the copy shares its extents with the source (a reflink); null where that cannot be. */
+  sharedExtents?(): Promise<boolean | null>;
   /** The fds the ledger counts, once the server's port is known. */
   fds(port: number | null): LabFds;
   /** Bytes that reach readers in one transfer (lab 07 serves every byte to each consumer). */
@@ -77,7 +81,7 @@ async function certificate(dir: string): Promise<string> {
 }
 
 /** Lab 08 changes the bytes on the way; the client undoes it before checking the SHA-256. */
-const undo: Partial<Record<MethodName, string[]>> = { transform: ['--undo', 'xor'], gzip: ['--undo', 'gzip'] };
+const undo: Partial<Record<MethodName, 'xor' | 'gzip'>> = { transform: 'xor', gzip: 'gzip' };
 
 /** Lab 07's consumers fetch at most this much per request: the default of a Kafka consumer's max.partition.fetch.bytes. */
 const fetchBytes = 2 ** 20;
@@ -95,7 +99,7 @@ export const transports: Record<Protocol, Transport> = {
     async prepare(plan) {
       return {
         serverArgs: [], readPaths: reads(plan, labsDir), writePaths: [], delivered: plan.data.bytes, clientTimeScale: 1,
-        clientArgs: (port) => ['--port', String(port)],
+        fetch: (port) => ({ protocol: 'tcp', port: port ?? 0 }),
         fds: (port) => ({ files: [sourceOf(plan)], port: port ?? undefined }),
       };
     },
@@ -107,7 +111,7 @@ export const transports: Record<Protocol, Transport> = {
       return {
         serverArgs: tls ? ['--tls', tls] : [], readPaths: [...reads(plan, labsDir), ...(tls ? [tls] : [])], writePaths: [],
         delivered: plan.data.bytes, clientTimeScale: 1,
-        clientArgs: (port) => ['--port', String(port), ...(undo[plan.method] ?? []), ...(tls ? ['--tls', join(tls, 'cert.pem')] : [])],
+        fetch: (port) => ({ protocol: 'http', port: port ?? 0, ...(undo[plan.method] ? { undo: undo[plan.method] } : {}), ...(tls ? { tls: join(tls, 'cert.pem') } : {}) }),
         fds: (port) => ({ files: [sourceOf(plan)], port: port ?? undefined }),
       };
     },
@@ -128,7 +132,8 @@ export const transports: Record<Protocol, Transport> = {
       return {
         serverArgs: ['--out', '-'], readPaths: reads(plan, labsDir), writePaths: [], delivered: plan.data.bytes, clientTimeScale: 1,
         wrap: (command) => ({ file: '/bin/sh', args: ['-c', 'exec "$@" > "$WORKBOOK_FIFO"', 'sh', command.file, ...command.args], env: { ...command.env, WORKBOOK_FIFO: fifo } }),
-        clientFirst: ['--path', fifo, '--bytes', String(plan.data.bytes)],
+        openPipe: fifo,
+        fetch: () => ({ protocol: 'pipe', bytes: plan.data.bytes }),
         fds: () => ({ files: [sourceOf(plan)], pipes: [realpathSync(fifo)] }),
       };
     },
@@ -140,6 +145,7 @@ export const transports: Record<Protocol, Transport> = {
       return {
         serverArgs: ['--out', out], readPaths: reads(plan, labsDir), writePaths: [out], delivered: plan.data.bytes, clientTimeScale: 1,
         readCopy: () => hashFile(out),
+        sharedExtents: () => sharedExtents(out),
         fds: () => ({ files: [sourceOf(plan), realpathSync(out)] }),
       };
     },
@@ -152,13 +158,18 @@ export const transports: Record<Protocol, Transport> = {
       mkdirSync(dir, { recursive: true });
       const segment = join(dir, '00000000000000000000.log');
       const produce = !existsSync(segment);
+      let produced = false;
       const consumers = plan.lab.consumers ?? 1;
       return {
         serverArgs: ['--out', dir], readPaths: reads(plan, labsDir), writePaths: [dir], delivered: plan.data.bytes * consumers,
         // The consumers share the client's clock, and the first transfer also produces the log.
         clientTimeScale: consumers + (produce ? 1 : 0),
-        clientArgs: (port) => ['--port', String(port), '--consumers', String(consumers), '--fetch', String(fetchBytes),
-          ...(produce ? ['--produce', '--path', plan.data.path, '--batch', String(plan.chunk)] : [])],
+        // The first transfer of a server that found no log produces it; every later one only consumes.
+        fetch: (port) => {
+          const first = !produced;
+          produced = true;
+          return { protocol: 'log', port: port ?? 0, consumers, fetchBytes, ...(produce && first ? { produce: { path: plan.data.path, batch: plan.chunk } } : {}) };
+        },
         // A broker serves its segment, not the data file it was produced from.
         fds: (port) => ({ files: [realpathSync(segment)], port: port ?? undefined }),
       };

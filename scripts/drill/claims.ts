@@ -2,8 +2,8 @@
 // word (with its inflections when written "copy~") must be a whole token, so "bundle" is not "Bun";
 // Chinese characters must line up with Intl.Segmenter's segments (a one-character term is a whole
 // segment, a longer one starts or ends on a segment bound), so "批" does not match inside "批评".
-import type { Atom, Sentence } from './text.ts';
-import { normalise } from './text.ts';
+import { isNegated, type Atom, type Sentence } from './reading.ts';
+import { normalise } from './tokens.ts';
 import type { Form, Part } from './types.ts';
 import { inflect } from './words.ts';
 
@@ -143,9 +143,10 @@ export function matchForm(form: Form, sentence: Sentence, strict = false): Verdi
   for (const key of hitsOf.at(-1)!) {
     const chosen = [key];
     for (const hits of hitsOf.slice(0, -1)) {
+      // The nearest occurrence, preferring one in the key's own clause.
       const near = hits.filter((hit) => Math.abs(hit.word - key.word) <= reach && Math.abs(hit.clause - key.clause) <= 2
         && (hit.to <= key.from || hit.from >= key.to))
-        .sort((a, b) => Math.abs(a.word - key.word) - Math.abs(b.word - key.word))[0];
+        .sort((a, b) => Number(a.clause !== key.clause) - Number(b.clause !== key.clause) || Math.abs(a.word - key.word) - Math.abs(b.word - key.word))[0];
       if (!near) { chosen.length = 0; break; }
       chosen.push(near);
     }
@@ -156,12 +157,17 @@ export function matchForm(form: Form, sentence: Sentence, strict = false): Verdi
     if (unless.length && findTerms(unless, atoms, used).length) continue;
     const clause = clauses[key.clause];
     const inMatch = (at: number) => chosen.some((hit) => at >= hit.from && at < hit.to);
-    const negations = clause.negators.filter(([at, length]) => !inMatch(at) && !inMatch(at + length - 1)).length
-      + clause.conditional.filter(([, dependsOn]) => inMatch(dependsOn)).length + (clause.negatedByBreak ? 1 : 0);
-    const affirmative = negations % 2 === 0;
+    // A bare mention is negated only by a word right beside it ("no real fallback", "Bun can't do
+    // it"), not by a negation elsewhere in its clause ("Kafka's consumers barely touch the disk").
+    const single = parts.length === 1 && !parts[0].count;
+    const near: [number, number] | undefined = single ? [key.word - 4, atoms[key.to - 1].word + 2] : undefined;
+    const affirmative = !isNegated(atoms, clause, inMatch, near);
     const wrongNumber = chosen.some((hit) => hit.wrongNumber);
-    const result: Verdict | undefined = wrongNumber || against ? (affirmative && !oneWay ? 'contradicts' : undefined)
-      : affirmative !== negated ? 'asserts' : oneWay ? undefined : 'contradicts';
+    // A claim inside a condition ("when the input is a socket") cannot be denied there, and a
+    // mention of what a claim denies ("the broker parses batches") is not its contradiction.
+    const assertOnly = oneWay || clause.condition || (single && negated);
+    const result: Verdict | undefined = wrongNumber || against ? (affirmative && !assertOnly ? 'contradicts' : undefined)
+      : affirmative !== negated ? 'asserts' : assertOnly ? undefined : 'contradicts';
     if (result === 'asserts') return result;
     verdict ??= result;
   }

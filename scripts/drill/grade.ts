@@ -22,7 +22,7 @@
 //   (a claim asserted anywhere in the answer is not also contradicted), minus half the total
 //   for each myth stated; floored at 0, rounded to two decimals.
 import { matchForm, type Verdict } from './claims.ts';
-import { read, type Sentence } from './text.ts';
+import { read, type Sentence } from './reading.ts';
 import type { Claim, DrillQuestion, Lang, Myth } from './types.ts';
 
 export interface MythStated {
@@ -61,7 +61,7 @@ export function grade(question: DrillQuestion, answer: string, lang: Lang): Grad
   // A verbless sentence ("Two CPU copies per chunk.") counts in an answer that says something
   // elsewhere; on its own, or as a list of terms, it does not.
   const prose = all.some((sentence) => sentence.statement && !sentence.question);
-  const sentences = all.filter((sentence) => !sentence.question && (sentence.statement || (prose && !sentence.list)));
+  const sentences = all.filter((sentence) => !sentence.question && (sentence.statement || (!sentence.list && (prose || sentence.relational))));
   const asserted = new Set<Claim>();
   const contradicted = new Set<Claim>();
   const myths = new Set<Myth>();

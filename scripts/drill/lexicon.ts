@@ -13,6 +13,10 @@ export const englishNegators = new Set([
   'wrong', 'incorrect', 'inaccurate', 'false', 'untrue', 'misleading', 'myth', 'hardly', 'barely', 'rarely', 'seldom',
   'lacks', 'lacking', 'stop', 'stops', 'stopped', 'stopping', 'quit', 'quits', 'abandon', 'abandons', 'abandoned', 'forgo', 'forgoes',
 ]);
+/** Negators that judge a whole claim ("… is wrong", "这个说法不对"): each one reverses it again,
+ *  where repeated ordinary negators ("not A, not B") only say no once. */
+export const englishEvaluative = new Set(['wrong', 'incorrect', 'inaccurate', 'false', 'untrue', 'misleading', 'myth']);
+export const chineseEvaluative = new Set(['不对', '不准确', '错', '错误', '误解', '误区', '不是真的', '并不对']);
 /** Negators of two words, keyed by the second: "gives up sendfile". */
 export const englishNegatingAfter: Record<string, string[]> = { up: ['give', 'gives', 'gave', 'giving', 'given'] };
 
@@ -26,14 +30,14 @@ export const englishNotNegating: Record<string, { before?: string[]; after?: str
 
 /** Chinese negation and reversal, matched inside a clause's characters. */
 export const chineseNegators = [
-  '不', '没', '无', '未', '非', '别', '勿', '毫无', '省掉', '省去', '省了', '省下', '省', '避免', '绕过', '绕开', '跳过', '去掉',
+  '不', '没', '无', '未', '非', '别', '勿', '毫无', '不对', '不准确', '错误', '不是真的', '并不对', '省掉', '省去', '省了', '省下', '省', '避免', '绕过', '绕开', '跳过', '去掉',
   '消除', '免去', '免掉', '砍掉', '干掉', '关掉', '关闭', '放弃', '失去', '丢掉', '错', '误解', '误区', '很少', '极少',
 ];
 /** Words that contain a negator but do not negate ("不同" different, "不仅" not only, "非常" very). */
 export const chineseNotNegating = [
   '不同', '不少', '不断', '不仅', '不只', '不光', '不管', '不过', '不久', '不错', '不得不', '不止', '差不多', '无论', '无数', '无非',
   '非常', '非得', '未来', '没错', '省份', '省心', '别的', '别人', '区别', '分别', '特别', '级别', '类别', '识别', '错开',
-  '未命中', '无盘', '非阻塞', '无锁', '不行', '不然',
+  '未命中', '无盘', '非阻塞', '无锁', '不行', '不然', '有没有', '是不是', '能不能', '会不会', '要不要', '对不对', '用不用', '行不行',
 ];
 
 /** Clause breaks that negate what follows them: "sendfile instead of mmap", "用 sendfile 而不是 mmap". */
@@ -42,9 +46,14 @@ export const chineseNegatingBreaks = ['而不是', '而非', '而不', '不像']
 
 /** Conjunctions that start a new clause, so a negation before them does not reach past them. */
 export const englishConjunctions = new Set(['and', 'but', 'so', 'because', 'while', 'whereas', 'which', 'although', 'though',
-  'however', 'then', 'yet', 'unless', 'plus', 'whereby', 'or', 'if', 'when', 'whenever', 'until']);
+  'however', 'then', 'yet', 'plus', 'whereby']);
+/** Words that open a condition: "when the input is a socket" supports a claim, it does not deny one. */
+export const englishConditions = new Set(['if', 'when', 'whenever', 'unless', 'until', 'whether']);
 export const chineseConjunctions = new Set(['但', '但是', '而', '而是', '不过', '所以', '因为', '因此', '因而', '并且', '而且', '然后',
-  '同时', '可是', '于是', '从而', '否则', '除非', '然而', '另外', '此外', '以及', '或者', '其实', '实际上', '不行', '再不行', '不然', '要不然']);
+  '同时', '可是', '于是', '从而', '否则', '然而', '另外', '此外', '以及', '其实', '实际上', '不行', '再不行', '不然', '要不然']);
+export const chineseConditions = new Set(['如果', '要是', '假如', '若', '一旦', '万一', '当', '只要', '除非']);
+/** "没有的话，…", "用不了的时候，…": the clause that ends with one of these is a condition. */
+export const chineseConditionEnds = new Set(['的话', '的时候', '时候', '时']);
 
 /** A clause after one of these contradicts a report before it: "people say X, but in fact …". */
 export const contrastWords = new Set(['but', 'however', 'actually', 'whereas', '但', '但是', '其实', '实际上', '不过', '然而', '可是']);
@@ -56,6 +65,13 @@ export const englishAuxiliaries = new Set(['is', 'are', 'was', 'were', 'be', 'be
   "wasn't", "won't", "wouldn't", "hasn't", "haven't", "couldn't", "shouldn't", "i'd", "you'd", "we'd", "they'd", "i've",
   "we've", "you've", "they've", 'needs', 'need', 'gets', 'got', 'goes', 'went', 'means', 'meant']);
 export const englishSubjects = new Set(['it', 'they', 'we', 'you', 'i', 'he', 'she', 'there', 'which', 'who']);
+/** Nouns that are the subject of a base-form verb often enough: "the NIC pull", "Node and Deno copy". */
+export const englishSubjectNouns = new Set(['kernel', 'nic', 'cpu', 'process', 'broker', 'server', 'client', 'node', 'bun', 'deno', 'kafka',
+  'linux', 'jvm', 'libuv', 'rust', 'nginx', 'netflix', 'redis', 'mysql', 'java', 'app', 'application', 'program', 'card', 'disk', 'os']);
+/** Words that relate one thing to another, so a sentence without a verb still says something
+ *  ("Node via libuv's uv_fs_copyfile, Deno via Rust's std"). */
+export const englishRelations = new Set(['via', 'through', 'into', 'instead', 'than', 'with', 'without', 'as', 'by', 'from', 'per', 'onto', 'using', 'in']);
+export const chineseRelations = new Set(['用', '通过', '经过', '经', '从', '靠', '走', '交给', '由']);
 
 /** Verbs an answer about copies uses; with their inflections (and a subject or object beside a
  *  base form) they make a clause a statement. */

@@ -4,6 +4,7 @@ import { bank } from '../../scripts/drill/bank.ts';
 import { grade, type Grade } from '../../scripts/drill/grade.ts';
 import { langs, type Lang } from '../../scripts/drill/types.ts';
 import { heldOut } from './held-out.ts';
+import { tuningRest } from './tuning-rest.ts';
 import { tuning } from './tuning.ts';
 import { answerKinds, type AnswerKind, type CorpusQuestion } from './types.ts';
 
@@ -36,7 +37,7 @@ export function meanScores(scored: Scored[]): Record<AnswerKind, Record<Lang, nu
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const part = process.argv[2] === 'held-out' ? heldOut : tuning;
+  const part = process.argv[2] === 'held-out' ? heldOut : [...tuning, ...tuningRest];
   const scored = scoreCorpus(part);
   const verbose = process.argv.includes('-v');
   for (const entry of scored) {

@@ -80,7 +80,7 @@ export const questions: DrillQuestion[] = [
     },
     claims: [
       claim('file pages the kernel keeps in memory', '内核把文件页留在内存里', 2,
-        says(`${pageCache} | kernel | 内核`, 'memory | ram | 内存'),
+        says(`${pageCache} | kernel | 内核 | linux | the os | operating system | 操作系统`, 'memory | ram | 内存'),
         against(pageCache, 'inside your process | in your process | in the process | the runtime allocates | user space | 进程自己 | 用户态分配')),
       claim('a hit is served from memory, with no disk read', '命中时直接从内存取，不读磁盘', 2,
         denies('disk | disks | 磁盘 | 硬盘 | 读盘 | 盘', 'read~ | touch~ | go~ | hit~ | access~ | i o | activity | 读 | 碰 | 访问 | 走 | 读盘'),
@@ -94,7 +94,8 @@ export const questions: DrillQuestion[] = [
         denies('save~ | remove~ | reduce~ | 省 | 减少 | 帮你省', `${copy} | copying | copies`),
         against(pageCache, 'zerocopy'), against('read~', 'no longer | zerocopy', copy)),
       claim("it is why Kafka's consumers cause no disk reads", 'Kafka 没有积压的消费者几乎不读磁盘，靠的就是它', 1,
-        says('kafka | consumer~ | broker~ | 消费者')),
+        says('kafka | consumer~ | broker~ | 消费者'),
+        denies('kafka | consumer~ | broker~ | 消费者', 'disk read~ | disk i o | read activity | touch~ the disk~ | touching the disk~ | 磁盘读 | 读盘 | 读磁盘 | 磁盘')),
     ],
     myths: [
       myth({ en: 'data in the page cache is never copied (zero-copy means no copy at all)', zh: '页缓存里的数据完全不用拷贝（零拷贝就是没有拷贝）' },

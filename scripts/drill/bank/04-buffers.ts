@@ -5,14 +5,14 @@ import { dma, modeSwitchWords, syscall, twoCpuCopies } from './terms.ts';
 
 /** "still two copies per byte": a bigger buffer or a stream changes the syscalls, not the copies. */
 const stillTwoCopies: Form[] = [
-  says(twoCpuCopies),
-  denies('fewer | less | 更少 | 少', 'bytes | copies | copying | 拷贝 | 字节'),
+  says(twoCpuCopies), says('2.00 | 2.0', 'copies | copy~ | 拷贝 | 次'),
+  denies('fewer | less | 更少 | 少', 'byte~ | copies | copying | copied | 拷贝 | 字节'),
   denies('change~ | 变', 'bytes | copies | 字节 | 拷贝'),
   says('same | unchanged | 不变 | 一样 | 没变 | 一点没变 | 照样', 'bytes | copies | 字节 | 拷贝 | 两次'),
   against('half | fewer | less | 一半 | 更少 | 少', 'bytes | 字节'),
   against(dma, 'bigger | larger | 大块'),
 ];
-const fewerModeSwitches: Form[] = [says('fewer | less | 少 | 更少 | 减少 | 省', `${modeSwitchWords} | cpu | overhead | 开销`)];
+const fewerModeSwitches: Form[] = [says('fewer | less | 少 | 更少 | 减少 | 省 | 少了 | 都少了 | 变少', `${modeSwitchWords} | cpu | overhead | 开销`)];
 const fewerCopiesMyth: Myth = myth(
   { en: 'fewer or bigger reads copy fewer bytes', zh: '读得更少、块更大，拷贝就更少' },
   {
@@ -82,7 +82,7 @@ export const questions: DrillQuestion[] = [
     claims: [
       claim('no: still two copies per byte', '没有：每字节仍是两次拷贝', 2, ...stillTwoCopies),
       claim('they read bigger chunks', '它们每次读得更多', 2,
-        says('bigger | larger | more | 512 | mib | 更大 | 更多 | 大块 | 一次读', 'chunk~ | read~ | piece~ | block~ | 块 | 读')),
+        says('bigger | larger | more | 512 | mib | 更大 | 更多 | 大块 | 一次读 | 大得多 | 读得大 | 大了 | 更大的块', 'chunk~ | read~ | piece~ | block~ | 块 | 读 | 读得 | 读的')),
       claim('fewer mode switches, less CPU', '模式切换更少，CPU 更省', 1, ...fewerModeSwitches),
     ],
     myths: [fewerCopiesMyth],

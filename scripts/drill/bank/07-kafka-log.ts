@@ -13,6 +13,11 @@ const dmaRemains = [
   denies(dma, 'save~ | remove~ | avoid~ | eliminate~ | skip~ | go away | disappear~ | 省 | 省掉 | 去掉'),
 ];
 const fetchPath = 'consumer~ | fetch~ | serve~ | 消费者 | 拉取 | 发数据 | 发送';
+/** "both CPU copies go", "这两次都省了": the two copies through the JVM, named as a pair. */
+const copiesGo = [
+  says(`${copy} | copies`, 'go | goes | are gone | gone | disappear~ | vanish~ | 没了 | 都没了 | 消失'),
+  says('both | both of those | both of them | 两次 | 这两次 | 两个都 | 都', saved),
+];
 
 const neverRewrittenMyth = myth(
   { en: 'sendfile works because the log is never rewritten', zh: '能用 sendfile 是因为日志写入后不可修改' },
@@ -33,13 +38,18 @@ export const questions: DrillQuestion[] = [
       zh: 'Kafka 日志的哪些设计让 broker 可以用 sendfile 给消费者发数据？',
     },
     claims: [
-      claim('batches are stored in the format consumers receive and sent unchanged, without parsing', '批次按消费者收到的格式存储，原样发出、不解析', 2,
+      claim('batches are stored in the format consumers receive and sent unchanged, without parsing', '批次按消费者收到的格式存储，原样发出、不解析', 3,
         says(unchanged), unless(denies(parse), 'consumer~ | client~ | 消费者 | 客户端'),
-        says('byte range | range of bytes | a range | 一段字节 | 文件范围 | 字节范围 | 一段文件')),
-      claim('the broker appends to segment files', 'broker 往段文件里追加', 1, says(appendOnly), says('segment~ | 段文件 | 段')),
-      claim('an offset index finds where the range starts', '偏移量索引找到起始位置', 1, says('index | indexes | offset index | 索引 | 偏移量索引')),
-      claim('batching makes each range large', '批量让每段数据足够大', 1, says('batch~ | 批次 | 批量 | 消息批次')),
-      claim('consumers read sequentially, mostly from the page cache', '消费者顺序读，大多命中页缓存', 1, says('sequential | sequentially | 顺序'), says(pageCache)),
+        says('byte range | range of bytes | a range | 一段字节 | 文件范围 | 字节范围 | 一段文件'),
+        against('decompress~ | transform~ | convert~ | 解压 | 转换', 'batch~ | record~ | 批次 | 消息')),
+      claim('the broker appends to segment files', 'broker 往段文件里追加', 1, says(appendOnly), says('segment~ | 段文件 | 段'),
+        against('sorted | 排序 | b tree | b+ 树')),
+      claim('an offset index finds where the range starts', '偏移量索引找到起始位置', 1,
+        says('index | indexes | 索引', 'offset~ | position~ | find~ | map~ | look~ up | lookup | starts | 位置 | 找到 | 对应 | 查 | 偏移')),
+      claim('batching makes each range large', '批量让每段数据足够大', 1,
+        says('batch~ | batching | 批次 | 批量', 'large | big | bigger | size | range~ | 大 | 足够大 | 大块 | 数据块')),
+      claim('consumers read sequentially, mostly from the page cache', '消费者顺序读，大多命中页缓存', 1,
+        says('sequential | sequentially | front to back | in order | 顺序', 'read~ | 读'), says(pageCache, 'from | hit~ | still in | 命中 | 还在 | 从')),
     ],
     myths: [neverRewrittenMyth, kafkaMmapMyth, readOnceMyth],
     model: {
@@ -56,11 +66,11 @@ export const questions: DrillQuestion[] = [
     },
     claims: [
       claim('saved: the CPU copy from the page cache into the JVM', '省掉：页缓存 → JVM 的 CPU 拷贝', 2,
-        unless(denies(copy, userSide), readWriteRivals), unless(denies(twoCpuCopies), readWriteRivals),
-        says(saved, `${copy} | copies`, `${userSide} | ${pageCache}`)),
+        unless(denies(copy, userSide), readWriteRivals), only(unless(denies(twoCpuCopies), readWriteRivals)),
+        says(saved, `${copy} | copies`, `${userSide} | ${pageCache}`), ...copiesGo),
       claim('saved: the CPU copy from the JVM back into the socket buffer', '省掉：JVM → socket 缓冲区的 CPU 拷贝', 2,
-        unless(denies(copy, 'back | socket~ | socket buffer~ | 拷回 | socket 缓冲区 | 回内核'), readWriteRivals), unless(denies(twoCpuCopies), readWriteRivals),
-        says(saved, `${copy} | copies`, `back | socket~ | ${kernel} | 回 | socket 缓冲区`)),
+        unless(denies(copy, 'back | socket~ | socket buffer~ | 拷回 | socket 缓冲区 | 回内核'), readWriteRivals), only(unless(denies(twoCpuCopies), readWriteRivals)),
+        says(saved, `${copy} | copies`, `back | socket~ | ${kernel} | 回 | socket 缓冲区`), ...copiesGo),
       claim('remain: the DMA transfers', '剩下：DMA 传输', 1, ...dmaRemains, says(dma, 'need~ | require~ | 需要')),
       claim('also one syscall fewer per chunk, and its mode switches', '每块数据还少一次系统调用和相应的模式切换', 1,
         says('one | single | a | 一次 | 一个 | 只要', syscall),

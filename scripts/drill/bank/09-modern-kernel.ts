@@ -83,7 +83,7 @@ export const questions: DrillQuestion[] = [
       claim('the NIC builds each packet from a header plus page-cache fragments', '网卡用包头加页缓存里的片段拼出报文', 2,
         says('gather~ | 聚集 | 拼 | build~ | assemble~ | 拼成 | 拼出', `${pageCache} | page~ | fragment~ | 页 | 片段 | 碎片`),
         says('fragment~ | 片段 | 碎片', 'header~ | 包头')),
-      claim('without it, the kernel copies into a socket buffer', '不支持时内核要拷进 socket 缓冲区', 1,
+      claim('without it, the kernel copies into a socket buffer', '不支持时内核要拷进 socket 缓冲区', 2,
         only(denies(scatterGather)), says(copy, socketBuffer), says('copy comes back | comes back | 又回来 | 回来了')),
       claim('TCP checks NETIF_F_SG on the route', 'TCP 检查路由的 NETIF_F_SG', 1, says('netif_f_sg | route caps | sk_route_caps')),
       claim('scatter-gather needs checksum offload', '分散-聚集需要校验和卸载', 1, says('checksum | 校验和')),

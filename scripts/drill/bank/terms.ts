@@ -7,7 +7,7 @@ export const copy = 'copy~ | memcpy | duplicate~ | 拷贝 | 拷 | 复制 | 拷�
 export const cpuCopy = `${copy} | cpu copy~ | cpu 拷贝`;
 export const userSide = 'user space | user mode | userland | user buffer~ | user memory | user page~ | process | processes | program~ | '
   + 'application~ | app | my buffer | your buffer | its own buffer | own buffer | private buffer | app buffer | byte buffer | byte array | '
-  + 'heap | jvm | java heap | heap buffer | 用户态 | 用户空间 | 用户缓冲 | 用户内存 | 进程 | 应用 | 程序 | 堆 | jvm 堆 | 自己的 buffer | 自己的缓冲';
+  + 'heap | jvm | java heap | heap buffer | java buffer~ | java side | jvm side | 用户态 | 用户空间 | 用户缓冲 | 用户内存 | 进程 | 应用 | 程序 | 堆 | jvm 堆 | 自己的 buffer | 自己的缓冲';
 export const kernel = 'kernel | kernel space | in kernel | 内核 | 内核态 | 内核空间';
 export const pageCache = 'page cache | file cache | buffer cache | os cache | kernel buffer~ | cache | cached | 页缓存 | 页面缓存 | 内核缓冲 | '
   + '内核缓冲区 | 缓存';

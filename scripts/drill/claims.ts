@@ -143,9 +143,10 @@ export function matchForm(form: Form, sentence: Sentence, strict = false): Verdi
   for (const key of hitsOf.at(-1)!) {
     const chosen = [key];
     for (const hits of hitsOf.slice(0, -1)) {
-      // The nearest occurrence, preferring one in the key's own clause.
+      // The nearest occurrence, preferring one in the key's own clause, never across a "but".
+      const contrasted = (hit: Hit) => clauses.slice(Math.min(hit.clause, key.clause) + 1, Math.max(hit.clause, key.clause) + 1).some((each) => each.contrast);
       const near = hits.filter((hit) => Math.abs(hit.word - key.word) <= reach && Math.abs(hit.clause - key.clause) <= 2
-        && (hit.to <= key.from || hit.from >= key.to))
+        && (hit.to <= key.from || hit.from >= key.to) && !contrasted(hit))
         .sort((a, b) => Number(a.clause !== key.clause) - Number(b.clause !== key.clause) || Math.abs(a.word - key.word) - Math.abs(b.word - key.word))[0];
       if (!near) { chosen.length = 0; break; }
       chosen.push(near);

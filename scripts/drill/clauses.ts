@@ -23,6 +23,8 @@ export interface Clause {
   condition: boolean;
   quoted: boolean;
   reported: boolean;
+  /** Starts with "but", "however", "但是", "其实": what follows is a separate proposition. */
+  contrast: boolean;
   statement: boolean;
   /** An item of a list of terms: claims in it do not count. */
   listed: boolean;
@@ -44,8 +46,8 @@ export interface Sentence {
 
 function clause(from: number, to: number, quoted: boolean, listBreak: boolean): Clause {
   return {
-    from, to, negators: [], dependent: [], negatedByBreak: false, condition: false, quoted, reported: false, statement: false,
-    listed: false, listBreak,
+    from, to, negators: [], dependent: [], negatedByBreak: false, condition: false, quoted, reported: false, contrast: false,
+    statement: false, listed: false, listBreak,
   };
 }
 

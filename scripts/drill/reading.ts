@@ -120,24 +120,44 @@ function relates(atoms: Atom[]): boolean {
     : englishRelations.has(atom.text));
 }
 
+const prosaic = (atoms: Atom[]) => relates(atoms)
+  || atoms.some((atom) => atom.cjk ? proseChinese.has(atom.text) : proseWords.has(atom.text) || englishAuxiliaries.has(atom.text));
+
+/** Chinese with English terms, separated by spaces and nothing else ("EXDEV 跨文件系统 回退 sendfile
+ *  read/write libuv Rust"), is a list too. Chinese prose puts spaces only around an English term;
+ *  a space between two Chinese words, or three English terms in a row that make no phrase, give a
+ *  list away, and then each spaced chunk is an item. */
+function spacedItems(atoms: Atom[], chineseSpace: boolean): Atom[][] {
+  if (!atoms.some((atom) => atom.cjk) || prosaic(atoms)) return [atoms];
+  const chunks: Atom[][] = [];
+  for (const atom of atoms) if (atom.spaced || !chunks.length) chunks.push([atom]); else chunks.at(-1)!.push(atom);
+  let latinRun = 0;
+  let termRun = false;
+  for (const chunk of chunks) {
+    latinRun = chunk.every((atom) => !atom.cjk) ? latinRun + 1 : 0;
+    if (latinRun >= 3) termRun = true;
+  }
+  return chunks.length >= 3 && (chineseSpace || termRun) ? chunks : [atoms];
+}
+
 /** A list of terms ("sendfile, page cache, DMA, zero-copy") says nothing, even with a verb in it:
  *  three or more items, three in four of them terse (at most four words, no article, pronoun,
  *  auxiliary or relating word, no Chinese particle or copula). The terse items are marked; a
  *  longer item that says something ("The data is copied four times: …") still counts. */
 function markList(sentence: Sentence): boolean {
-  const items: Clause[][] = [[]];
+  const items: Atom[][] = [[]];
   for (const clause of sentence.clauses) {
-    items[items.length - 1].push(clause);
+    items[items.length - 1].push(...sentence.atoms.slice(clause.from, clause.to));
     if (clause.listBreak) items.push([]);
   }
-  const nonEmpty = items.filter((item) => item.length);
-  const terse = nonEmpty.filter((item) => {
-    const atoms = item.flatMap((clause) => sentence.atoms.slice(clause.from, clause.to));
-    return new Set(atoms.map((atom) => atom.word)).size <= 4 && !relates(atoms)
-      && !atoms.some((atom) => atom.cjk ? proseChinese.has(atom.text) : proseWords.has(atom.text) || englishAuxiliaries.has(atom.text));
-  });
+  // A space between two Chinese words anywhere in the sentence shows it is spaced, not written.
+  const chineseSpace = sentence.atoms.some((atom, index) => atom.cjk && atom.spaced && sentence.atoms[index - 1]?.cjk);
+  const nonEmpty = items.filter((item) => item.length).flatMap((item) => spacedItems(item, chineseSpace));
+  const terse = nonEmpty.filter((atoms) => new Set(atoms.map((atom) => atom.word)).size <= 4 && !prosaic(atoms));
   const list = terse.length >= 3 && terse.length / nonEmpty.length >= 0.75;
-  if (list) for (const clause of terse.flat()) clause.listed = true;
+  // A clause is listed when its atoms lie in terse items only.
+  const listedAtoms = new Set(terse.flat());
+  if (list) for (const clause of sentence.clauses) clause.listed = sentence.atoms.slice(clause.from, clause.to).every((atom) => listedAtoms.has(atom));
   return list;
 }
 
@@ -154,8 +174,8 @@ function annotate(sentence: Sentence): Sentence {
     findNegators(atoms, clause);
     clause.statement = englishStatement(atoms, clause) || chineseStatement(atoms, clause);
     const first = atoms[clause.from];
-    const contrast = contrastWords.has(first.text) || contrastWords.has(segmentAt(atoms, clause.from));
-    reported = reportsAClaim(atoms, clause) || (reported && !contrast);
+    clause.contrast = contrastWords.has(first.text) || contrastWords.has(segmentAt(atoms, clause.from));
+    reported = reportsAClaim(atoms, clause) || (reported && !clause.contrast);
     clause.reported = reported;
   });
   const list = markList(sentence);

@@ -15,6 +15,8 @@ export interface Atom {
   clause: number;
   /** Set when the atom is a number: "two", "2", "twice", "两次". */
   number?: number;
+  /** White space stands before it. */
+  spaced?: boolean;
 }
 
 /** An atom, or a mark between atoms: the end of a sentence, a list break, a bracket, a quote. */
@@ -94,8 +96,11 @@ function quoteRole(mark: string, before: string, after: string): Piece['role'] {
 export function pieces(text: string): Piece[] {
   const out: Piece[] = [];
   let previousCjk = false;
+  let spaced = false;
   for (const match of text.matchAll(token)) {
     const groups = match.groups!;
+    const before = spaced;
+    spaced = Boolean(groups.space);
     if (groups.cjk) {
       const atoms: Atom[] = [];
       for (const { segment } of segmenter.segment(groups.cjk)) {
@@ -105,6 +110,7 @@ export function pieces(text: string): Piece[] {
           number: index === 0 ? value : undefined,
         }));
       }
+      atoms[0].spaced = before;
       out.push({ kind: 'atom', atoms, text: groups.cjk });
       previousCjk = true;
       continue;
@@ -120,7 +126,9 @@ export function pieces(text: string): Piece[] {
       const word = groups.latin ?? groups.path;
       const unit = /^(\d+(?:\.\d+)?)([kmg]i?b|[kmg]bps|bytes?|ms|us|ns)$/.exec(word);
       const texts = unit ? [unit[1], unit[2]] : [word];
-      out.push({ kind: 'atom', text: word, atoms: texts.map((text) => ({ text, cjk: false, segStart: true, segEnd: true, word: 0, clause: 0, number: latinNumber(text) })) });
+      out.push({ kind: 'atom', text: word, atoms: texts.map((text, index) => ({
+        text, cjk: false, segStart: true, segEnd: true, word: 0, clause: 0, number: latinNumber(text), spaced: before && index === 0,
+      })) });
     } else if (groups.end) {
       out.push({ kind: 'end', text: groups.end, question: /[?？]/.test(groups.end) });
     } else if (groups.quote) {

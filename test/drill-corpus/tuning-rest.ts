@@ -60,7 +60,7 @@ export const tuningRest: CorpusQuestion[] = [
     zh: {
       strong: '只有 Bun 能做到。Bun.mmap(path) 返回一个直接建在文件共享映射上的 Uint8Array，不拷贝；把这个数组交给 socket 的 write，就是 mmap + write，每字节一次 CPU 拷贝。Node 核心根本没有 mmap，只能靠原生扩展；Deno 的运行时也没提供。',
       short: 'Bun 可以，Bun.mmap 返回指向映射区的 Uint8Array；Node 核心没有 mmap，Deno 也没有。',
-      keywords: 'Bun.mmap、Uint8Array、Node、Deno、mmap、write',
+      keywords: 'Bun.mmap、Uint8Array、Node、Deno、内存映射、write',
       wrong: 'Node 可以，fs.readFile 会用 mmap 映射文件再返回一个指向映射区的 Buffer；Bun.mmap 反而会把文件拷进新数组，最慢；Deno.mmap 最快。',
       myth: '都可以，而且是零拷贝：文件映射之后数据就不用在用户态和内核态之间拷贝了。',
     } } },
@@ -120,7 +120,7 @@ export const tuningRest: CorpusQuestion[] = [
     zh: {
       strong: '在 Linux 上三个都会走 copy_file_range。Node 的 fs.copyFile 调 libuv 的 uv_fs_copyfile，只有传了对应的标志才先试 FICLONE（reflink），然后 copy_file_range，不行再 sendfile，最后 read/write。Bun.write 配 Bun.file 作源，在工作线程里调 copy_file_range。Deno.copyFile 就是 Rust 的 std::fs::copy，第一步也是 copy_file_range。macOS 上 Bun 和 Deno 改用 clonefile 克隆文件。',
       short: '三个都用 copy_file_range：Node 经 libuv 的 uv_fs_copyfile，Deno 经 Rust 的 std::fs::copy，Bun 直接调，回退是 sendfile 或 read/write。',
-      keywords: 'copy_file_range、libuv、uv_fs_copyfile、FICLONE、Rust std::fs::copy、sendfile、clonefile',
+      keywords: 'copy_file_range、libuv、uv_fs_copyfile、FICLONE、Rust、std::fs::copy、回退 sendfile、clonefile',
       wrong: 'Node 用 sendfile，Bun 用 splice，Deno 用 read/write 循环；都不用 copy_file_range，因为它只在 btrfs 上能用。',
       myth: '都是读进内存再写出去，因为零拷贝是给 socket 用的，sendfile 主要适用于 TCP 传输。',
     } } },

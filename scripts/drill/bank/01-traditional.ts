@@ -45,7 +45,8 @@ export const questions: DrillQuestion[] = [
     claims: [
       claim('they are mode switches, user mode ⇄ kernel mode', '其实是模式切换（用户态⇄内核态）', 2,
         says(count(4, modeSwitchWords)),
-        unless(says("is a | is | are | it's | that's | they're | really | actually | called | 是 | 叫 | 就是 | 这叫 | 称为 | 算", modeSwitchWords),
+        unless(says("is a | is | are | it's | that's | they're | really | actually | called | 是 | 叫 | 就是 | 这叫 | 称为 | 算 | 那是 | 这是 | 其实是 | "
+          + '实际上是 | 才是 | 都是 | 属于', modeSwitchWords),
           'interrupt~ | 中断 | same thing | cheaper name | another name | 同一件事 | 换了个名字 | 一回事'),
         says(userKernel, kernel, switching), unless(says('enter~ | trap~ | 进入 | 陷入 | 进', kernel), 'thread~ | 线程'),
         only(unless(denies(contextSwitch), `${scheduler} | the scheduler`)),

@@ -16,7 +16,7 @@ export const nic = 'nic | nics | network card~ | network interface~ | network ad
 export const dma = 'dma | direct memory access | 直接内存访问';
 export const syscall = 'syscall~ | system call~ | 系统调用 | 系统 调用';
 export const modeSwitchWords = 'mode switch~ | mode transition~ | privilege switch~ | privilege transition~ | mode change~ | ring transition~ | '
-  + '模式切换 | 特权级切换 | 态切换';
+  + '模式切换 | 特权级切换 | 用户态内核态切换';
 export const contextSwitch = 'context switch~ | 上下文切换';
 export const scheduler = 'scheduler | schedule~ | scheduling | another thread | other thread | different thread | thread~ | preempt~ | 调度 | 线程 | 抢占';
 export const still = 'still | also | too | anyway | remain~ | stay~ | left | 照样 | 仍 | 仍然 | 依然 | 还 | 还是 | 也 | 还在 | 剩下 | 省不掉';

@@ -1,26 +1,36 @@
 // Grading a free-text answer on the claims it makes, not the words it contains.
 //
-// - Sentences and clauses. The answer is cut into sentences (. ! ? ; 。！？； or a line break) and
-//   sentences into clauses (commas, colons, brackets, quotes, conjunctions such as "but", "which",
-//   "所以", "而是"). A sentence says something only if one of its clauses has a verb (in English an
-//   auxiliary, a subject pronoun or a known verb used as one; in Chinese a copula, modal, adverb,
-//   aspect marker, negation or verb) and it is not a list: three or more comma-separated items of
-//   at most four words each. Claims and myths count only in sentences that say something and are
-//   not questions, so a bare list of the right terms scores nothing.
-// - Polarity. Each claim has forms; a form's parts must all occur in one sentence within a few
-//   words of its last part, and that part's clause decides: a `says` form holds in an affirmative
-//   clause, a `denies` form in a negated or reversed one (not, no, never, without, instead of,
-//   avoids, saves; 不, 没有, 无法, 并非, 而不是, 省掉 …). So "sendfile does not copy into user space"
-//   asserts the claim "no CPU copy through user space", and "sendfile still copies into user space"
-//   contradicts it. Negations inside the matched words themselves do not count twice.
+// - Sentences. The answer is cut into sentences (. ! ? ; 。！？； or a line break) and those into
+//   clauses (commas, colons, brackets, quotes, and before conjunctions such as "and", "but", "which",
+//   "if", "所以", "而是", "如果"). Claims and myths count only in sentences that say something: a
+//   clause has a verb (in English an auxiliary, a subject pronoun or a known verb used as one; in
+//   Chinese a copula, modal, adverb, aspect marker, negation or verb), outside a list. A list is three
+//   or more comma-separated items (in Chinese also space-separated ones), three in four of them
+//   terse: at most four words, without an article, pronoun, auxiliary, relating word ("via", "用") or
+//   Chinese particle. Its terse items count for nothing, so a bare list of the right terms scores 0.
+//   A verbless sentence that is not a list ("Two CPU copies per chunk.") counts when the answer says
+//   something elsewhere, or when it relates things ("Node via libuv, Deno via Rust"). Questions
+//   ("Does sendfile copy …?") assert nothing.
+// - Polarity. Each claim has forms (types.ts): parts that must occur in one sentence, near the last
+//   part, whose clause decides. A `says` form holds in an affirmative clause, a `denies` form in a
+//   negated or reversed one (not, no, never, without, instead of, avoids, saves; 不, 没有, 无法, 并非,
+//   而不是, 省掉 …), and the opposite clause contradicts the claim. So "sendfile does not copy into
+//   user space" asserts "no CPU copy through user space" and "sendfile still copies into user space"
+//   contradicts it. Negations inside the matched words do not count, two side by side cancel ("can't
+//   avoid", "省不掉"), repeated ones say no once, and a judgement ("… is wrong", "…不对") reverses
+//   the rest. A bare mention is negated only by a word beside it. A condition ("when the input is a
+//   socket", "…的话", a fronted "without it") can assert a claim but not contradict one, and no part
+//   is borrowed across a "but" or "其实".
 // - Numbers. A count ("two CPU copies", "copied twice", "两次拷贝") with another number beside the
 //   noun ("copied four times") contradicts the claim.
-// - Myths. Each question lists wrong claims a common answer makes. A myth is stated when one of its
-//   forms holds outside quotes and reported speech ("the common answer says …", "所谓…"); denying
-//   it is fine. A sentence that states a myth earns no claims.
+// - Wrong relations. An `against` form names the right words in a wrong relation ("the page cache is
+//   in the process"); when it holds in a sentence, that sentence contradicts the claim.
+// - Myths. Each question lists the wrong claims a common answer makes. A myth is stated when one of
+//   its forms holds outside quotes and reported speech ("the common answer says …", "所谓…");
+//   denying it is fine. A sentence that states a myth earns no claims.
 // - Score: the weighted share of the claims asserted, minus the weight of each claim contradicted
-//   (a claim asserted anywhere in the answer is not also contradicted), minus half the total
-//   for each myth stated; floored at 0, rounded to two decimals.
+//   (a claim asserted anywhere in the answer is not also contradicted), minus half the total for
+//   each myth stated; floored at 0, rounded to two decimals.
 import { matchForm, type Verdict } from './claims.ts';
 import { read, type Sentence } from './reading.ts';
 import type { Claim, DrillQuestion, Lang, Myth } from './types.ts';

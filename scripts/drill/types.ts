@@ -16,8 +16,9 @@ export type Part = string | { count: number; of: string; except?: string };
 /** Every part must occur in one sentence, near the last part, whose clause decides the polarity:
  *  `says` forms hold when that clause is affirmative, `denies` forms when it is negated or reversed
  *  ("does not copy into user space", "avoids the copy", "数据不进入用户态"), and either contradicts
- *  the claim in the opposite clause. A form is skipped when an `unless` term is in a clause it
- *  matched in: the sentence is about something else. */
+ *  the claim in the opposite clause. A form of one part is a mention: it holds unless a negation
+ *  stands right beside it, and a one-part `denies` form never contradicts. A form is skipped when an
+ *  `unless` term is in a clause it matched in: the sentence is about something else. */
 export interface Form {
   parts: Part[];
   negated: boolean;
@@ -31,7 +32,7 @@ export interface Form {
 export interface Claim {
   /** How the claim is named in the named, missed and contradicted lists. */
   label: Bilingual;
-  /** The core of the answer weighs 2, supporting points 1. */
+  /** The core of the answer weighs 2 (3 for the one point a question is about), supporting points 1. */
   weight: number;
   forms: Form[];
 }

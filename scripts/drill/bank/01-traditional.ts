@@ -25,7 +25,7 @@ export const questions: DrillQuestion[] = [
         says(socketBuffer, 'involved | used | needed | 用 | 用到 | 参与 | 经过')),
       claim('two CPU copies per chunk', '每块数据两次 CPU 拷贝', 1, says(twoCpuCopies)),
       claim('DMA at the disk and at the NIC', '磁盘和网卡两端是 DMA', 1, unless(says(dma), 'user buffer~ | user space | 用户缓冲 | 用户态')),
-      claim('through the page cache', '经过页缓存', 1, says(pageCache)),
+      claim('through the page cache', '数据经过页缓存', 1, says(pageCache)),
       claim('two syscalls, four mode switches', '两次系统调用，四次模式切换', 1,
         says(count(2, syscall)), says(count(4, `${modeSwitchWords} | ${switching}`, 'context switch~ | 上下文切换'))),
     ],

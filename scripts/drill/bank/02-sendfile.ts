@@ -96,7 +96,7 @@ export const questions: DrillQuestion[] = [
         says('mmap like | mmap-like | 类似 mmap | mmap 类 | page cache | 页缓存', 'in_fd | input~ | source | 输入')),
       claim('since 5.12 out_fd may be a pipe (it becomes splice), and then in_fd may be a socket', '5.12 起 out_fd 可以是管道（变成 splice），这时 in_fd 也可以是 socket', 1,
         says('5.12'), says('pipe~ | 管道', 'splice'), says('pipe~ | 管道', 'support~ | allow~ | can | 可以 | 支持')),
-      claim('file-to-file users: libuv in Node copyFile, MySQL clone', '文件到文件的实际用户：Node copyFile 里的 libuv、MySQL clone', 1,
+      claim('file-to-file users: libuv in Node copyFile, MySQL clone', '确实有人用它做文件到文件的复制：Node copyFile 里的 libuv、MySQL clone', 1,
         says('mysql | clone | libuv | copyfile | bun.write | openjdk | transferto | java | rust')),
     ],
     myths: [
@@ -127,7 +127,7 @@ export const questions: DrillQuestion[] = [
         unless(says('bun.file | bun.serve'), 'always reads | whole file | 整个文件 | 读进内存'), says('bun', `${sendfile} | do | does | 做到 | 调`)),
       claim('only for regular files of at least 1 MiB', '只针对至少 1 MiB 的普通文件', 1,
         says('1 mib | 1 mb | megabyte~ | 1 兆 | 1 m'), against('any file size | any size | 任何大小 | 任意大小')),
-      claim('never with TLS', '开 TLS 就不用', 1,
+      claim('never with TLS', '一开 TLS 就不走 sendfile', 1,
         denies(`${sendfile} | zerocopy`, tls), only(denies('tls | ssl | https')), says('plain http | plaintext | 明文 | unencrypted')),
       claim('Node has no public sendfile', 'Node 没有公开的 sendfile', 2,
         ...hasNo('node | node.js | nodejs', sendfile),

@@ -20,7 +20,7 @@ export const questions: DrillQuestion[] = [
       claim('page faults when pages are first touched', '页第一次被访问时缺页', 1, says('page fault~ | fault~ | 缺页 | 缺页异常')),
       claim('still a syscall per write, with its mode switches', '每次 write 仍是系统调用，有模式切换', 1,
         says(still, `${syscall} | ${modeSwitchWords}`), against('no syscalls | no system calls | 没有系统调用 | zero syscalls')),
-      claim('sendfile does better: no copy through user space', 'sendfile 更好：不经过用户态拷贝', 1,
+      claim('sendfile does better: no copy through user space', 'sendfile 更好：完全没有经过用户态的拷贝', 1,
         says(sendfile, 'better | zero | 0 | zerocopy | no copy | 更好 | 更进一步 | 零 | 也省 | 连这一次 | 省了'), against(sendfile, copy, userSide)),
     ],
     myths: [mmapIsZeroCopy, mmapAlwaysFaster],
@@ -39,7 +39,7 @@ export const questions: DrillQuestion[] = [
     claims: [
       claim('SIGBUS', '收到 SIGBUS 信号', 2, says('sigbus | bus error | 总线错误'), against('read~', 'would fail | fails | fail | crash~ | 失败 | 崩溃', 'sigbus'),
         against('nothing serious | nothing happens | no problem | 不会有什么问题 | 没问题 | keeps serving the old | 照样发旧数据 | private copy | 私有拷贝')),
-      claim('on touching a mapped page beyond the new end of the file', '访问新末尾之外的映射页时', 1,
+      claim('on touching a mapped page beyond the new end of the file', '访问新的文件末尾之后的映射页时', 1,
         unless(says('beyond | past the end | past | end of | no longer exist~ | 超出 | 末尾 | 之外 | 之后 | 不存在'), 'zeros | zero | 读到 0 | 只会读到 | old bytes | 旧数据')),
       claim('by default the process dies', '默认会终止进程', 1, says('kill~ | crash~ | terminate~ | die | dies | dead | 崩溃 | 终止 | 杀掉 | 杀死 | 崩掉 | 挂掉 | 崩'),
         against('read~', 'crash~ | die | dies | kill~ | 崩溃')),

@@ -1,5 +1,5 @@
 // Chapter 04: buffer sizes, syscalls, mode switches and context switches.
-import { against, claim, denies, myth, says, unless, type DrillQuestion, type Form, type Myth } from '../types.ts';
+import { against, claim, denies, myth, says, type DrillQuestion, type Form, type Myth } from '../types.ts';
 import { fourContextSwitches } from './myths.ts';
 import { dma, modeSwitchWords, syscall, twoCpuCopies } from './terms.ts';
 
@@ -14,7 +14,7 @@ const stillTwoCopies: Form[] = [
 ];
 const fewerModeSwitches: Form[] = [says('fewer | less | 少 | 更少 | 减少 | 省 | 少了 | 都少了 | 变少', `${modeSwitchWords} | cpu | overhead | 开销`)];
 const fewerCopiesMyth: Myth = myth(
-  { en: 'fewer or bigger reads copy fewer bytes', zh: '读得更少、块更大，拷贝就更少' },
+  { en: 'fewer or bigger reads copy fewer bytes', zh: '调用次数少了、块大了，拷贝就少了' },
   {
     en: 'Every byte still crosses twice: the lab measured 2.00 copies per byte at 4 KiB, 64 KiB and 1 MiB alike. Only the number of syscalls changes.',
     zh: '每个字节照样跨两次：实验里 4 KiB、64 KiB、1 MiB 都是每字节 2.00 次拷贝，变的只是系统调用次数。',

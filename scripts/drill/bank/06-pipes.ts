@@ -40,8 +40,8 @@ export const questions: DrillQuestion[] = [
     ],
     myths: [noCopyMyth, spliceOnlyTcp],
     model: {
-      en: 'splice moves data between two file descriptors inside the kernel, and one of them must be a pipe. A pipe buffer is a set of reference-counted pointers to pages, so splice passes page references instead of copying bytes. To send a file to a socket you need two calls: splice from the file into a pipe, then from the pipe into the socket. sendfile is built on the same machinery.',
-      zh: 'splice 在内核里把数据从一个文件描述符移到另一个，而且其中一端必须是管道。管道缓冲区本质上是一组带引用计数的页指针，所以 splice 传的是页的引用，不拷贝字节。要把文件发到 socket，需要两次 splice：先从文件到管道，再从管道到 socket。sendfile 用的也是同一套机制。',
+      en: 'splice moves data between two file descriptors inside the kernel, and one of them must be a pipe. A pipe buffer is a set of reference-counted pointers to pages, so splicing a file into a pipe, or a pipe into a socket on a scatter-gather route, passes page references instead of copying bytes; splicing into a regular file still copies. To send a file to a socket you need two calls: splice from the file into a pipe, then from the pipe into the socket. sendfile is built on the same machinery.',
+      zh: 'splice 在内核里把数据从一个文件描述符移到另一个，而且其中一端必须是管道。管道缓冲区本质上是一组带引用计数的页指针，所以从文件 splice 进管道、从管道 splice 到支持分散-聚集的 socket 时，传的是页的引用，不拷贝字节；splice 进普通文件则仍要拷贝。要把文件发到 socket，需要两次 splice：先从文件到管道，再从管道到 socket。sendfile 用的也是同一套机制。',
     },
   },
   {
@@ -52,7 +52,7 @@ export const questions: DrillQuestion[] = [
       zh: 'tee() 和 vmsplice() 是做什么用的？vmsplice 在什么情况下其实还是在拷贝？',
     },
     claims: [
-      claim('tee duplicates one pipe into another without consuming it', 'tee 把一个管道复制到另一个，不消耗原数据', 2,
+      claim('tee duplicates one pipe into another without consuming it', 'tee 把一个管道里的数据复制到另一个管道，不消耗原数据', 2,
         says('tee', 'duplicate~ | copy~ | clone~ | 复制'), denies('consume~ | drain~ | 消耗 | 消费'),
         says('two pipes | both ends | both fds | 两个管道 | 两端都'), against('tee', 'socket~ | 套接字')),
       claim('vmsplice puts user pages into a pipe by reference', 'vmsplice 把用户页按引用放进管道', 2,

@@ -51,7 +51,7 @@ export const questions: DrillQuestion[] = [
       claim('consumers read sequentially, mostly from the page cache', '消费者顺序读，大多命中页缓存', 1,
         says('sequential | sequentially | front to back | in order | 顺序', 'read~ | 读'), says(pageCache, 'from | hit~ | still in | 命中 | 还在 | 从')),
     ],
-    myths: [neverRewrittenMyth, kafkaMmapMyth, readOnceMyth],
+    myths: [neverRewrittenMyth, sequentialMyth, kafkaMmapMyth, readOnceMyth],
     model: {
       en: "A partition is a sequence of segment files that the broker appends to. Producers send record batches, and the broker stores them in the same binary format consumers receive, so a fetch is just a byte range of a segment, sent unchanged without parsing. Compaction can rewrite segments, but the batches stay in that format. An offset index maps a message offset to a position in the segment, so the broker knows where the range starts. Batching makes each range large, and consumers read sequentially, mostly from the page cache.",
       zh: '一个分区由一串段文件组成，broker 只往里追加。生产者发来的是消息批次，broker 按消费者收到的同一种二进制格式存下来，所以一次拉取就是某个段里的一段字节，原样发出，不用解析。压缩（compaction）会改写段文件，但批次的格式不变。偏移量索引把消息偏移量对应到段文件里的位置，broker 因此知道从哪里开始发。批量让每次发送的数据块足够大，消费者顺序读，而且大多命中页缓存。',
@@ -101,7 +101,7 @@ export const questions: DrillQuestion[] = [
       claim('TLS runs in user space, in the JVM', 'TLS 在用户态（JVM 里）运行', 2,
         says('tls | ssl | encrypt~ | encryption | 加密 | ssl 引擎 | sslengine', `${userSide} | jvm`),
         unless(against(kernel, 'encrypt~ | 加密'), 'ktls | kernel tls | could | would | 理论上 | 本可以 | 内核态 tls')),
-      claim('zero-copy only on the plaintext transport', '零拷贝只在明文传输层', 1, says('plaintext | plaintexttransportlayer | plain text | 明文')),
+      claim('zero-copy only on the plaintext transport', '零拷贝只在明文传输层（PlaintextTransportLayer）里有', 1, says('plaintext | plaintexttransportlayer | plain text | 明文')),
       claim('Kafka does not use kTLS or SSL_sendfile', 'Kafka 不用 kTLS 或 SSL_sendfile', 1,
         ...hasNo('kafka', 'ktls | ssl_sendfile | kernel tls | 内核态 tls'), denies('ktls | ssl_sendfile | kernel tls | 内核态 tls', 'support~ | use~ | 支持 | 用')),
       claim('the broker reads the bytes in, encrypts them and writes the ciphertext', 'broker 把数据读进来、加密、再写出密文', 1,
@@ -130,7 +130,7 @@ export const questions: DrillQuestion[] = [
         says('filechannel.write | plain write~ | ordinary write~ | write~ | 写 | filechannel 写', 'append~ | log | 追加 | 日志')),
       claim('mmap + write would still make one CPU copy', 'mmap + write 还要一次 CPU 拷贝', 1, says(oneCpuCopy), says('write~ | write()', copy)),
       claim('zero-copy still has DMA copies', '零拷贝也还有 DMA 拷贝', 1, ...dmaRemains),
-      claim('and none of it with TLS', '开 TLS 后都不成立', 1, only(says(tls)), only(denies(tls))),
+      claim('and none of it with TLS', '一开 TLS 这些都不成立', 1, only(says(tls)), only(denies(tls))),
     ],
     myths: [kafkaMmapMyth, noCopyMyth],
     model: {

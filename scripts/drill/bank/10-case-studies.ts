@@ -67,7 +67,7 @@ export const questions: DrillQuestion[] = [
       claim('Kafka: sendfile, no CPU copy through user space, but the broker never sees the bytes', 'Kafka：sendfile 没有用户态拷贝，但 broker 看不到数据', 2,
         denies('see~ | look at | look inside | touch~ | 看到 | 看得到 | 碰 | 看', 'bytes | data | message~ | 字节 | 数据 | 消息'),
         says('never see~ | cannot see | 看不到 | 碰不到 | 看不见'), against('kafka', 'rewritten constantly | 一直在被改写 | 一直被改写')),
-      claim('a mapping has its costs: page faults, warm-up, mlock, SIGBUS', '映射有代价：缺页、预热、mlock、SIGBUS', 1,
+      claim('a mapping brings page faults and SIGBUS; RocketMQ warms up and mlocks its files', '映射会带来缺页和 SIGBUS；RocketMQ 会预热、mlock 住这些文件', 1,
         says('warm~ up | warmup | mlock | pre fault | prefault | 预热 | page fault~ | 缺页 | sigbus')),
     ],
     myths: [mmapIsZeroCopy,

@@ -7,6 +7,7 @@ import { bank } from '../scripts/drill/bank.ts';
 import { grade } from '../scripts/drill/grade.ts';
 import { claim, denies, langs, says, type DrillQuestion, type Lang } from '../scripts/drill/types.ts';
 import { meanScores, scoreCorpus } from './drill-corpus/bands.ts';
+import { extraShort, extraWrong } from './drill-corpus/extra.ts';
 import { heldOut } from './drill-corpus/held-out.ts';
 import { tuningRest } from './drill-corpus/tuning-rest.ts';
 import { tuning } from './drill-corpus/tuning.ts';
@@ -34,6 +35,17 @@ test('the tuning corpus: strong and short answers score at least 0.7, keyword li
     const where = `${entry.id} ${entry.lang} ${entry.kind} scored ${score}: hit ${entry.grade.hit.join('; ')} | contradicted ${entry.grade.contradicted.join('; ')}`;
     if (passing.has(entry.kind)) assert.ok(score >= 0.7, where);
     else assert.ok(score <= 0.3, where);
+  }
+});
+
+test('short answers in other words pass, and wrong answers in other words do not', () => {
+  for (const { id, lang, answer } of extraShort) {
+    const result = graded(id, answer, lang);
+    assert.ok(result.score >= 0.7, `${id} ${lang} short scored ${result.score}, missing ${result.missed.join('; ')}: ${answer}`);
+  }
+  for (const { id, lang, answer } of extraWrong) {
+    const result = graded(id, answer, lang);
+    assert.ok(result.score <= 0.3, `${id} ${lang} wrong scored ${result.score}, hit ${result.hit.join('; ')}: ${answer}`);
   }
 });
 

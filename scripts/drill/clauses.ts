@@ -4,7 +4,8 @@
 // ("if …", "when …", "…的话", a fronted "without …"), and whether a break like "instead of" or
 // "而不是" negates it.
 import {
-  chineseConditionEnds, chineseConditions, chineseConjunctions, chineseNegatingBreaks, englishConditions, englishConjunctions,
+  chineseConditionEnds, chineseConditions, chineseConjunctions, chineseFailingConditions, chineseNegatingBreaks, englishConditions,
+  englishConjunctions,
   englishNegatingBreaks,
 } from './lexicon.ts';
 import type { Atom, Piece } from './tokens.ts';
@@ -113,7 +114,8 @@ function splitChinese(sentence: Sentence): Sentence {
       if (index > from && (chineseConjunctions.has(segment) || chineseConditions.has(segment))) {
         clauses.push({ ...fresh(part), from, to: index, listBreak: false });
         from = index;
-      } else if (chineseConditionEnds.has(segment) && index + segment.length < part.to) {
+      } else if ((chineseConditionEnds.has(segment) || (chineseFailingConditions.has(segment) && ['就', '再'].includes(sentence.atoms[index + segment.length]?.text)))
+        && index + segment.length < part.to) {
         clauses.push({ ...fresh(part), from, to: index + segment.length, listBreak: false });
         from = index + segment.length;
       }
@@ -167,7 +169,9 @@ function markConditions(sentence: Sentence): Sentence {
   for (const part of sentence.clauses) {
     const first = sentence.atoms[part.from];
     const opens = first.cjk ? chineseConditions.has(segmentAt(sentence.atoms, part.from)) : englishConditions.has(first.text);
-    if (opens || chineseConditionEnds.has(lastSegment(sentence.atoms, part))) part.condition = true;
+    const last = lastSegment(sentence.atoms, part);
+    const failing = chineseFailingConditions.has(last) && ['就', '再'].includes(sentence.atoms[part.to]?.text);
+    if (opens || failing || chineseConditionEnds.has(last)) part.condition = true;
   }
   return sentence;
 }

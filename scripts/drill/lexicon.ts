@@ -37,7 +37,7 @@ export const chineseNegators = [
 export const chineseNotNegating = [
   '不同', '不少', '不断', '不仅', '不只', '不光', '不管', '不过', '不久', '不错', '不得不', '不止', '差不多', '无论', '无数', '无非',
   '非常', '非得', '未来', '没错', '省份', '省心', '别的', '别人', '区别', '分别', '特别', '级别', '类别', '识别', '错开',
-  '未命中', '无盘', '非阻塞', '无锁', '不行', '不然', '有没有', '是不是', '能不能', '会不会', '要不要', '对不对', '用不用', '行不行',
+  '未命中', '无盘', '非阻塞', '无锁', '不然', '有没有', '是不是', '能不能', '会不会', '要不要', '对不对', '用不用', '行不行',
 ];
 
 /** Clause breaks that negate what follows them: "sendfile instead of mmap", "用 sendfile 而不是 mmap". */
@@ -50,10 +50,12 @@ export const englishConjunctions = new Set(['and', 'but', 'so', 'because', 'whil
 /** Words that open a condition: "when the input is a socket" supports a claim, it does not deny one. */
 export const englishConditions = new Set(['if', 'when', 'whenever', 'unless', 'until', 'whether']);
 export const chineseConjunctions = new Set(['但', '但是', '而', '而是', '不过', '所以', '因为', '因此', '因而', '并且', '而且', '然后',
-  '同时', '可是', '于是', '从而', '否则', '然而', '另外', '此外', '以及', '其实', '实际上', '不行', '再不行', '不然', '要不然']);
+  '同时', '可是', '于是', '从而', '否则', '然而', '另外', '此外', '以及', '其实', '实际上', '不然', '要不然']);
 export const chineseConditions = new Set(['如果', '要是', '假如', '若', '一旦', '万一', '当', '只要', '除非']);
-/** "没有的话，…", "用不了的时候，…": the clause that ends with one of these is a condition. */
+/** "没有的话，…", "用不了的时候，…", "不行就…": the clause that ends with one of these is a condition. */
 export const chineseConditionEnds = new Set(['的话', '的时候', '时候', '时']);
+/** "不行就退回", "再不行就…": a condition when 就 or 再 follows; "就不行了" is a plain no. */
+export const chineseFailingConditions = new Set(['不行', '再不行', '用不了', '不支持']);
 
 /** A clause after one of these contradicts a report before it: "people say X, but in fact …". */
 export const contrastWords = new Set(['but', 'however', 'actually', 'whereas', '但', '但是', '其实', '实际上', '不过', '然而', '可是']);

@@ -2,7 +2,7 @@
 import { against, claim, count, denies, myth, only, says, unless, type DrillQuestion } from '../types.ts';
 import { fourContextSwitches, httpHardMyth, kafkaMmapMyth, noCopyMyth, readOnceMyth, sendfileOnlyTcp, sequentialMyth } from './myths.ts';
 import {
-  appendOnly, copy, dma, hasNo, kernel, modeSwitchWords, pageCache, parse, receiverCopies, sendfile, syscall, tls, twoCpuCopies,
+  appendOnly, copy, dmaRemains, hasNo, kernel, modeSwitchWords, pageCache, parse, receiverCopies, sendfile, syscall, tls, twoCpuCopies,
   unchanged, userSide,
 } from './terms.ts';
 
@@ -28,10 +28,7 @@ export const questions: DrillQuestion[] = [
         only(unless(says(count(1, syscall)), readWriteRivals)),
         says('half | halves | halved | fewer | 减半 | 少一半 | 一半 | 更少 | 少了', `${syscall} | ${modeSwitchWords} | switch~ | transition~ | 切换`),
         only(says('save~ | remove~ | cut~ | drop~ | 省 | 少', syscall))),
-      claim('the DMA transfers remain', 'DMA 传输还在', 1,
-        says(dma, 'still | remain~ | stay~ | left | 还在 | 还有 | 仍 | 剩下 | 省不掉 | 照样'),
-        denies(dma, 'save~ | remove~ | avoid~ | eliminate~ | skip~ | go away | disappear~ | 省 | 省掉 | 去掉'),
-        says(dma, 'need~ | require~ | 需要')),
+      claim('the DMA transfers remain', 'DMA 传输还在', 1, ...dmaRemains),
       claim('without scatter-gather the kernel still copies once into the socket buffer', '网卡不支持分散-聚集时，内核里还要拷一次到 socket 缓冲区', 1,
         only(unless(says(scatterGather), 'receiver~ | receiving | 接收')), only(unless(denies(scatterGather), 'receiver~ | receiving | 接收')),
         against(scatterGather, 'receiver~ | receiving | 接收')),
@@ -65,6 +62,7 @@ export const questions: DrillQuestion[] = [
         says('save~ | skip~ | avoid~ | without | 省掉 | 省去 | 省了', copy)),
       claim('not with TLS: encryption runs in the JVM', '开了 TLS 就不行：加密在 JVM 里做', 1,
         says('plaintext | plaintexttransportlayer | plain text | unencrypted | 明文'), denies(`${sendfile} | zerocopy`, tls),
+        denies(tls, 'work~ | 管用 | 能用'), says(tls, '不行 | 不行了 | 用不了 | 走不了 | 没法用 | 就不用'),
         says('tls | ssl | encrypt~ | 加密', 'jvm | user space | 用户态'), says(tls, 'affect~ | matter~ | change~ | 影响'),
         against(tls, '都一样 | 一样 | 无所谓 | on the nic | 网卡做')),
     ],

@@ -1,5 +1,5 @@
 // Chapter 05: file to file — copy_file_range, reflinks, fallbacks, and what the runtimes call.
-import { against, claim, denies, myth, says, unless, type DrillQuestion, type Myth } from '../types.ts';
+import { against, claim, denies, myth, only, says, unless, type DrillQuestion, type Myth } from '../types.ts';
 import { noCopyMyth, sendfileOnlyTcp } from './myths.ts';
 import { copy, fallBack, kernel, sendfile, userSide } from './terms.ts';
 
@@ -25,7 +25,7 @@ export const questions: DrillQuestion[] = [
       claim('copy_file_range', '用 copy_file_range 系统调用', 2,
         unless(says('copy_file_range'), 'socket~ | 套接字'), against('copy_file_range', 'socket~ | 套接字')),
       claim('the kernel copies between two regular files, nothing through user space', '内核在两个普通文件之间复制，不经过用户态', 1,
-        says('regular file~ | two files | 普通文件 | 两个文件'), says(kernel, `${copy} | does the copy | 完成复制 | 自己`),
+        says('regular file~ | two files | 普通文件 | 两个文件'), unless(only(says(kernel, `${copy} | does the copy | 完成复制 | 自己`)), userSide),
         denies(`${copy} | enter~ | pass~ through | 进 | 经过`, userSide)),
       claim('with reflinks or a server-side copy, no data moves at all', '有 reflink 或服务端复制时根本不搬数据', 2,
         unless(says(sharesBlocks), 'ext4 | tmpfs'), against('ext4 | tmpfs', 'reflink~ | 共享')),

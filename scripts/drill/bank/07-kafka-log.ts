@@ -2,16 +2,12 @@
 import { against, claim, denies, myth, only, says, unless, type DrillQuestion } from '../types.ts';
 import { fourContextSwitches, kafkaMmapMyth, noCopyMyth, readOnceMyth, sequentialMyth, tlsImpossibleMyth } from './myths.ts';
 import {
-  appendOnly, copy, dma, hasNo, kernel, mmap, modeSwitchWords, oneCpuCopy, pageCache, parse, sendfile, syscall, tls, twoCpuCopies,
+  appendOnly, copy, dma, dmaRemains, hasNo, kernel, mmap, modeSwitchWords, oneCpuCopy, pageCache, parse, sendfile, syscall, tls, twoCpuCopies,
   unchanged, userSide,
 } from './terms.ts';
 
 const readWriteRivals = 'read write | read and write | read() and write() | with read | 传统 | normal path | plain path | 普通的';
 const saved = 'save~ | skip~ | avoid~ | drop~ | remove~ | eliminate~ | cut~ | without | 省掉 | 省去 | 省了 | 省';
-const dmaRemains = [
-  says(dma, 'still | remain~ | stay~ | left | what is left | 还在 | 还有 | 仍 | 剩下 | 省不掉 | 照样'),
-  denies(dma, 'save~ | remove~ | avoid~ | eliminate~ | skip~ | go away | disappear~ | 省 | 省掉 | 去掉'),
-];
 const fetchPath = 'consumer~ | fetch~ | serve~ | 消费者 | 拉取 | 发数据 | 发送';
 /** "both CPU copies go", "这两次都省了": the two copies through the JVM, named as a pair. */
 const copiesGo = [
@@ -71,7 +67,7 @@ export const questions: DrillQuestion[] = [
       claim('saved: the CPU copy from the JVM back into the socket buffer', '省掉：JVM → socket 缓冲区的 CPU 拷贝', 2,
         unless(denies(copy, 'back | socket~ | socket buffer~ | 拷回 | socket 缓冲区 | 回内核'), readWriteRivals), only(unless(denies(twoCpuCopies), readWriteRivals)),
         says(saved, `${copy} | copies`, `back | socket~ | ${kernel} | 回 | socket 缓冲区`), ...copiesGo),
-      claim('remain: the DMA transfers', '剩下：DMA 传输', 1, ...dmaRemains, says(dma, 'need~ | require~ | 需要')),
+      claim('remain: the DMA transfers', '剩下：DMA 传输', 1, ...dmaRemains),
       claim('also one syscall fewer per chunk, and its mode switches', '每块数据还少一次系统调用和相应的模式切换', 1,
         says('one | single | a | 一次 | 一个 | 只要', syscall),
         says('fewer | less | half | 少 | 更少 | 减半 | 少了', `${syscall} | ${modeSwitchWords} | switch~ | 切换`), only(says(saved, syscall))),
@@ -124,13 +120,12 @@ export const questions: DrillQuestion[] = [
       claim('the fetch path is transferTo (sendfile)', '拉取路径是 transferTo（sendfile）', 2,
         unless(says(sendfile, fetchPath), 'producer~ | produce~ | 生产者 | append~ | 追加'), says('plaintexttransportlayer | writeto | filerecords'),
         against(sendfile, 'producer~ | 生产者 | 生产端 | append~ into | 追加时')),
-      claim('mmap is for the offset and time indexes, not for serving consumers', 'mmap 用在偏移量和时间索引上，不是给消费者发数据的方式', 2,
-        says(mmap, 'index | indexes | indices | 索引'), denies(mmap, fetchPath)),
-      claim('appends to the log are plain FileChannel writes', '往日志追加用的是普通的 FileChannel 写', 1,
+      claim('mmap is for the offset and time indexes (appends are FileChannel writes), not for serving consumers',
+        'mmap 用在偏移量和时间索引上（往日志追加用的是 FileChannel 写），不是给消费者发数据的方式', 2,
+        says(mmap, 'index | indexes | indices | 索引'), denies(mmap, fetchPath),
         says('filechannel.write | plain write~ | ordinary write~ | write~ | 写 | filechannel 写', 'append~ | log | 追加 | 日志')),
       claim('mmap + write would still make one CPU copy', 'mmap + write 还要一次 CPU 拷贝', 1, says(oneCpuCopy), says('write~ | write()', copy)),
       claim('zero-copy still has DMA copies', '零拷贝也还有 DMA 拷贝', 1, ...dmaRemains),
-      claim('and none of it with TLS', '一开 TLS 这些都不成立', 1, only(says(tls)), only(denies(tls))),
     ],
     myths: [kafkaMmapMyth, noCopyMyth],
     model: {

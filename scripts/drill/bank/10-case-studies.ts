@@ -38,6 +38,7 @@ export const questions: DrillQuestion[] = [
       claim("PostgreSQL's pg_upgrade: copy_file_range", 'PostgreSQL 的 pg_upgrade：copy_file_range', 2, says('pg_upgrade | copy_file_range')),
       claim('Redis tried sendfile for replication and reverted it (blocking, latency)', 'Redis 在复制里试过 sendfile，又因阻塞和延迟回滚了', 2,
         says('redis | sendfile', 'revert~ | 回滚 | 撤销 | 撤回'), says('revert~ | 回滚 | 撤销', 'block~ | latency | 阻塞 | 延迟'),
+        says('reverted | revert~ | 回滚 | 撤回 | 撤销'),
         against('still the default | still default | 还是默认 | 默认开启')),
       claim('so "databases never use zero-copy" is wrong', '所以“数据库从不用零拷贝”不对', 1,
         only(says('wrong | myth | not true | misconception | 不对 | 不准确 | 误解 | 错的 | 是错')),

@@ -33,6 +33,13 @@ export const unchanged = 'unchanged | as is | as stored | as written | as it is 
 export const parse = 'parse~ | inspect~ | look inside | look at | touch~ | decode~ | rewrite~ | modify~ | change~ | 解析 | 改写 | 修改 | 改 | 动';
 export const appendOnly = 'append only | append~ | appended | immutable | 追加 | 只追加 | 追加写 | 不可变 | 写完不再改 | 不改写';
 
+/** "the DMA transfers remain", "省不掉的是 DMA", "DMA 还是要的". */
+export const dmaRemains: Form[] = [
+  says(dma, 'still | remain~ | stay~ | left | what is left | 还在 | 还有 | 仍 | 剩下 | 省不掉 | 照样 | 还是 | 要 | 还要 | 省不了 | 少不了'),
+  denies(dma, 'save~ | remove~ | avoid~ | eliminate~ | skip~ | go away | disappear~ | 省 | 省掉 | 去掉'),
+  says(dma, 'need~ | require~ | 需要'),
+];
+
 /** "the receiver still copies": the other end of the socket copies into its own buffer. */
 export const receiverCopies: Form[] = [
   says('receiver | receiving side | receiving end | client | consumer~ | reader | other end | other side | peer | 接收方 | 接收端 | 客户端 | 消费者 | 读端 | 对端', copy),

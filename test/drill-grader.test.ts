@@ -74,6 +74,20 @@ test('every model answer makes its own claims: at least 0.8, nothing contradicte
   }
 });
 
+test('a claim stated on its own (its label as a sentence) makes that claim, contradicts none and states no myth', () => {
+  for (const candidate of bank) {
+    for (const lang of langs) {
+      for (const claimed of candidate.claims) {
+        const answer = lang === 'en' ? `It is true that ${claimed.label.en}.` : `${claimed.label.zh}，这是对的。`;
+        const result = grade(candidate, answer, lang);
+        assert.ok(result.hit.includes(claimed.label[lang]), `${candidate.id} (${lang}): "${answer}" does not make its own claim`);
+        assert.equal(result.contradicted, [], `${candidate.id} (${lang}): "${answer}" contradicts ${result.contradicted.join('; ')}`);
+        assert.equal(result.myths, [], `${candidate.id} (${lang}): "${answer}" states a myth`);
+      }
+    }
+  }
+});
+
 test("a sibling question's model answer still makes most of the same claims (07-copies-saved on 02-what-sendfile-saves)", () => {
   for (const lang of langs) {
     const result = grade(question('02-what-sendfile-saves'), question('07-copies-saved').model[lang], lang);

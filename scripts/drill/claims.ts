@@ -159,10 +159,16 @@ export function matchForm(form: Form, sentence: Sentence, strict = false): Verdi
     const clause = clauses[key.clause];
     const inMatch = (at: number) => chosen.some((hit) => at >= hit.from && at < hit.to);
     // A bare mention is negated only by a word right beside it ("no real fallback", "Bun can't do
-    // it"), not by a negation elsewhere in its clause ("Kafka's consumers barely touch the disk").
+    // it", "拷贝没有了"), not by a negation elsewhere in its clause ("Kafka's consumers barely touch
+    // the disk", "通知前不能动").
     const single = parts.length === 1 && !parts[0].count;
-    const near: [number, number] | undefined = single ? [key.word - 4, atoms[key.to - 1].word + 2] : undefined;
-    const affirmative = !isNegated(atoms, clause, inMatch, near);
+    // English puts the negation after a subject ("sendfile is no longer used"); Chinese after a noun
+    // it negates only when it follows at once ("拷贝没有了").
+    const after = atoms[key.to - 1].cjk ? 1 : 3;
+    const near: [number, number] | undefined = single ? [key.word - 4, atoms[key.to - 1].word + after] : undefined;
+    // The wrong relation of an `against` form must be stated plainly, in every clause it spans.
+    const affirmative = against ? [...used].every((index) => !isNegated(atoms, clauses[index], inMatch))
+      : !isNegated(atoms, clause, inMatch, near);
     const wrongNumber = chosen.some((hit) => hit.wrongNumber);
     // A claim inside a condition ("when the input is a socket") cannot be denied there, and a
     // mention of what a claim denies ("the broker parses batches") is not its contradiction.

@@ -120,8 +120,12 @@ function relates(atoms: Atom[]): boolean {
     : englishRelations.has(atom.text));
 }
 
+/** Modals and adverbs that make a short Chinese clause a sentence ("sendfile 照样可用"), not a term. */
+const proseChineseWords = new Set(['照样', '仍然', '依然', '照常', '已经', '只是', '必须', '可以', '能够', '不能', '不会', '没法', '需要', '应该', '可用', '能用']);
 const prosaic = (atoms: Atom[]) => relates(atoms)
-  || atoms.some((atom) => atom.cjk ? proseChinese.has(atom.text) : proseWords.has(atom.text) || englishAuxiliaries.has(atom.text));
+  || atoms.some((atom, index) => atom.cjk
+    ? proseChinese.has(atom.text) || (atom.segStart && proseChineseWords.has(segmentAt(atoms, index)))
+    : proseWords.has(atom.text) || englishAuxiliaries.has(atom.text));
 
 /** Chinese with English terms, separated by spaces and nothing else ("EXDEV 跨文件系统 回退 sendfile
  *  read/write libuv Rust"), is a list too. Chinese prose puts spaces only around an English term;

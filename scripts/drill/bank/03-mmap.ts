@@ -19,7 +19,7 @@ export const questions: DrillQuestion[] = [
         says('drop~ | save~ | skip~ | remove~ | 省掉 | 省 | 省去', 'read~ | read() | 读')),
       claim('page faults when pages are first touched', '页第一次被访问时缺页', 1, says('page fault~ | fault~ | 缺页 | 缺页异常')),
       claim('still a syscall per write, with its mode switches', '每次 write 仍是系统调用，有模式切换', 1,
-        says(still, `${syscall} | ${modeSwitchWords}`), against('no syscalls | no system calls | 没有系统调用 | zero syscalls')),
+        says(`${still} | 仍是 | 仍然是`, `${syscall} | ${modeSwitchWords}`), against('no syscalls | no system calls | 没有系统调用 | zero syscalls')),
       claim('sendfile does better: no copy through user space', 'sendfile 更好：完全没有经过用户态的拷贝', 1,
         says(sendfile, 'better | zero | 0 | zerocopy | no copy | gets rid of | get rid of | removes | avoids | saves | skips | eliminates | 更好 | 更进一步 | 零 | 也省 | 连这一次 | 省了 | 省掉'),
         against(sendfile, copy, userSide)),

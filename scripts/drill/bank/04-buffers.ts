@@ -39,7 +39,7 @@ export const questions: DrillQuestion[] = [
         against(syscall, 'same | 不变 | stays the same')),
       claim('fewer mode switches, less CPU', '模式切换更少，CPU 更省', 1, ...fewerModeSwitches),
       claim('calls = file size / buffer, plus one at end of file', '调用次数 = 文件大小 / 缓冲区，再加文件末尾一次', 1,
-        says('1024 | 1025 | 16384 | 16385 | 16,385 | divided | 除以 | end of file | eof | returns 0 | 返回 0 | plus one | 再加一次 | 加一次')),
+        says('1024 | 1025 | 16384 | 16385 | 16,385 | divided | 除以 | end of file | eof | returns 0 | 返回 0 | plus one | 再加一次 | 加一次 | 文件末尾 | 末尾 | 文件大小')),
       claim('diminishing returns, more memory per connection', '收益递减，每个连接占用更多内存', 1,
         says('diminish~ | stops paying | stop paying | 收益递减 | 不再提升 | memory | 内存')),
     ],

@@ -54,8 +54,8 @@ export const questions: DrillQuestion[] = [
           + 'another filesystem | 5.19 | same type | 跨文件系统 | 不同的文件系统 | 不同文件系统 | 不在同一个文件系统 | 同一种文件系统 | 同类型'),
         against('exdev', 'too big | too large | 太大 | 拷不完')),
       claim('ENOSYS: the kernel or the C library is too old', 'ENOSYS：内核或 C 库太旧', 1,
-        says('older than 4.5 | before 4.5 | pre 4.5 | old kernel~ | older kernel~ | glibc | libc | not implemented | no libc wrapper | no wrapper | '
-          + 'without a wrapper | 旧内核 | 老内核 | 早于 4.5 | 比 4.5 老 | 4.5 之前 | 没有实现 | 没有这个系统调用 | 没封装 | 没有封装'),
+        says('older than 4.5 | before 4.5 | pre 4.5 | old kernel~ | older kernel~ | too old | glibc | libc | not implemented | no libc wrapper | no wrapper | '
+          + 'without a wrapper | 旧内核 | 老内核 | 太旧 | 太老 | 早于 4.5 | 比 4.5 老 | 4.5 之前 | 没有实现 | 没有这个系统调用 | 没封装 | 没有封装'),
         against('enosys', 'socket~ | 套接字')),
       claim('libraries fall back step by step: sendfile, then read/write', '库逐级回退：先 sendfile，再 read/write', 2,
         says(fallBack), says(sendfile, 'then | next | 再 | 然后 | 最后', 'read write | read and write | 循环 | loop'),

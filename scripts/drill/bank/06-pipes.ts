@@ -1,5 +1,5 @@
 // Chapter 06: pipes — splice, tee, vmsplice, and how sendfile is built on them.
-import { against, claim, count, denies, myth, says, type DrillQuestion, type Myth } from '../types.ts';
+import { against, claim, count, denies, myth, says, unless, type DrillQuestion, type Myth } from '../types.ts';
 import { noCopyMyth, sendfileOnlyTcp } from './myths.ts';
 import { copy, sendfile, userSide } from './terms.ts';
 
@@ -53,10 +53,11 @@ export const questions: DrillQuestion[] = [
     },
     claims: [
       claim('tee duplicates one pipe into another without consuming it', 'tee 把一个管道里的数据复制到另一个管道，不消耗原数据', 2,
-        says('tee', 'duplicate~ | copy~ | clone~ | 复制'), denies('consume~ | drain~ | 消耗 | 消费'),
+        says('tee', 'duplicate~ | copy~ | clone~ | 复制'), denies('tee', 'consume~ | drain~ | 消耗 | 消费'),
         says('two pipes | both ends | both fds | 两个管道 | 两端都'), against('tee', 'socket~ | 套接字')),
       claim('vmsplice puts user pages into a pipe by reference', 'vmsplice 把用户页按引用放进管道', 2,
-        says('vmsplice', 'user page~ | user memory | own memory | own pages | its memory | 用户页 | 用户态的页 | 用户内存 | 用户内存页 | 自己的内存 | 内存页'),
+        unless(says('vmsplice', 'user page~ | user memory | own memory | own pages | its memory | 用户页 | 用户态的页 | 用户内存 | 用户内存页 | 自己的内存 | 内存页'),
+          'pipe to user | into user memory | other direction | reverse | read back | just copies | 反方向 | 读回 | 管道到用户 | 反过来 | 读到用户 | 就是拷贝'),
         says('vmsplice', 'reference~ | map~ | 引用 | 映射'), against('vmsplice', copy, 'into a pipe | into the pipe | 进管道 | 拷进管道')),
       claim('the writer must not change those pages until the reader has consumed them, and nothing says when', '读端消费之前不能改这些页，而且没有通知告诉你什么时候消费完', 2,
         denies('until | before | 之前 | 消费完 | 读完 | 消费 | 取走', 'modify~ | change~ | touch~ | reuse~ | overwrite~ | 改 | 动 | 改动 | 复用'),

@@ -62,8 +62,8 @@ export const questions: DrillQuestion[] = [
     },
     claims: [
       claim('saved: the CPU copy from the page cache into the JVM', '省掉：页缓存 → JVM 的 CPU 拷贝', 2,
-        unless(denies(copy, userSide), readWriteRivals), only(unless(denies(twoCpuCopies), readWriteRivals)),
-        says(saved, `${copy} | copies`, `${userSide} | ${pageCache}`), ...copiesGo),
+        unless(denies(copy, userSide), `${readWriteRivals} | back | 拷回 | 回内核 | from the jvm | from the heap | from that buffer | 从这个缓冲区`), only(unless(denies(twoCpuCopies), readWriteRivals)),
+        unless(says(saved, `${copy} | copies`, `${userSide} | ${pageCache}`), 'back | 拷回 | 回内核 | 回到 socket'), ...copiesGo),
       claim('saved: the CPU copy from the JVM back into the socket buffer', '省掉：JVM → socket 缓冲区的 CPU 拷贝', 2,
         unless(denies(copy, 'back | socket~ | socket buffer~ | 拷回 | socket 缓冲区 | 回内核'), readWriteRivals), only(unless(denies(twoCpuCopies), readWriteRivals)),
         says(saved, `${copy} | copies`, `back | socket~ | ${kernel} | 回 | socket 缓冲区`), ...copiesGo),

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../args.ts';
 
 /** Longer than any answer anyone writes, short enough to refuse a log file or a binary by mistake. */
-export const maxLineBytes = 100 * 1024;
+const maxLineBytes = 100 * 1024;
 const separator = /^\s*---\s*$/;
 
 export function parseAnswers(text: string): string[] {

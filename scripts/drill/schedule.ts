@@ -35,7 +35,7 @@ export function schedule(questions: DrillQuestion[], drill: Drill): DrillQuestio
 }
 
 /** A small seeded generator (mulberry32), so `--mock --seed N` asks the same interview again. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

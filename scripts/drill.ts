@@ -1,12 +1,13 @@
-// `workbook drill`: interview questions one at a time, each free-text answer graded on the concepts a
-// strong answer names, then the model 30-second answer. Leitner boxes in progress.json bring the
-// missed questions back first. `--answers FILE` and `--json` run the same drill without a terminal.
-import { readFileSync } from 'node:fs';
+// `workbook drill`: interview questions one at a time, each free-text answer graded on the claims it
+// makes (and the myths it states), then the model 30-second answer. Leitner boxes in progress.json
+// bring the missed questions back first. `--answers FILE` and `--json` run the same drill without a
+// terminal.
 import { didYouMean, flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
+import { readAnswers } from './drill/answers.ts';
 import { bank } from './drill/bank.ts';
 import { grade } from './drill/grade.ts';
 import { clock, renderFeedback, renderQuestion, renderScorecard, ui, type Answered } from './drill/render.ts';
-import { drillSummary, record, schedule, spreadOverChapters } from './drill/schedule.ts';
+import { drillSummary, mockInterview, record, schedule } from './drill/schedule.ts';
 import { interactiveSession } from './drill/session.ts';
 import { langs, type DrillQuestion, type Lang } from './drill/types.ts';
 import { progressPath as defaultProgressPath } from './paths.ts';
@@ -18,9 +19,10 @@ export const drillFlags: FlagSpec = {
   lang: { kind: 'string', value: 'en|zh', help: 'English or Chinese (default: zh when $LANG starts with zh, else en)' },
   mock: { kind: 'boolean', help: 'a mock interview: 5 questions from different chapters in 10 minutes, then a scorecard' },
   minutes: { kind: 'string', value: 'M', help: 'with --mock: the time limit (default 10)' },
-  answers: { kind: 'string', value: 'FILE', help: 'answers from FILE, one a line in question order (- reads stdin); no prompts' },
+  seed: { kind: 'string', value: 'N', help: 'with --mock: draw the same questions again (the intro prints the seed used)' },
+  answers: { kind: 'string', value: 'FILE', help: 'answers from FILE in question order, one a line or between lines of --- (- reads stdin); no prompts' },
   question: { kind: 'string', value: 'ID[,ID]', help: 'exactly these questions, in this order (see --list)' },
-  json: { kind: 'boolean', help: 'with --answers: print the graded answers as one JSON document' },
+  json: { kind: 'boolean', help: 'with --answers or --list: print JSON' },
   list: { kind: 'boolean', help: 'list the questions (id, chapter, question) and exit' },
   progress: { kind: 'string', value: 'FILE', help: 'drill boxes in FILE (default .workbook/progress.json, or $WORKBOOK_PROGRESS)' },
   help: { kind: 'boolean', help: 'show this help' },
@@ -28,9 +30,10 @@ export const drillFlags: FlagSpec = {
 
 export const drillHelp = `Usage: npm run drill [-- flags]
 
-Interview questions one at a time. Type your answer as you would say it, then Enter: it is graded on
-the key concepts a strong answer names (synonyms in English and Chinese both count), you see which
-you named and which you missed, then a model 30-second answer. Questions you miss come back first
+Interview questions one at a time. Type (or paste) your answer as you would say it; an empty line
+sends it. It is graded on the claims a strong answer makes, in sentences: saying the opposite of a
+claim, or a common myth, costs points. You see what you named, missed and got backwards, then a
+model 30-second answer. An empty first line skips the question. Questions you miss come back first
 next time (Leitner boxes kept in your progress). Ctrl-D, Ctrl-C or :q end the drill with a scorecard.
 
   npm run drill                                 10 questions, the ones you missed first
@@ -39,7 +42,8 @@ next time (Leitner boxes kept in your progress). Ctrl-D, Ctrl-C or :q end the dr
   npm run --silent drill -- --answers my.txt --json     grade a file of answers
 
 With --answers, questions follow the bank's order (see --list) unless --question picks them; --json
-prints { "lang", "results": [ { "id", "question", "answer", "score", "hit", "missed", "model" } ] }.
+prints { "lang", "results": [ { "id", "question", "answer", "skipped", "score", "hit", "missed",
+"contradicted", "myths": [ { "myth", "correction" } ], "model" } ] }.
 
 Flags:
 ${flagHelp(drillFlags)}`;
@@ -64,7 +68,7 @@ function list(value: string | boolean | undefined): string[] {
 }
 
 /** The questions to ask, in order: picked by id, or by chapter, then by the schedule (or the bank's order for a file of answers). */
-function selectQuestions(flags: Record<string, string | boolean>, batch: boolean, mock: boolean, drillState: ReturnType<typeof loadProgress>['drill']): DrillQuestion[] {
+function selectQuestions(flags: Record<string, string | boolean>, batch: boolean, seed: number | undefined, drillState: ReturnType<typeof loadProgress>['drill']): DrillQuestion[] {
   const ids = list(flags.question);
   if (ids.length) {
     return ids.map((id) => {
@@ -80,21 +84,23 @@ function selectQuestions(flags: Record<string, string | boolean>, batch: boolean
     return chapter;
   });
   const pool = chapters.length ? bank.filter((question) => chapters.includes(question.chapter)) : bank;
-  const ordered = batch ? pool : schedule(pool, drillState);
-  const count = parseCount(flags.count, mock ? 5 : 10, '--count');
-  return mock ? spreadOverChapters(ordered, count) : ordered.slice(0, count);
+  const count = parseCount(flags.count, seed === undefined ? 10 : 5, '--count');
+  if (seed !== undefined) return mockInterview(pool, drillState, count, seed);
+  return (batch ? pool : schedule(pool, drillState)).slice(0, count);
 }
 
-function readAnswers(path: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path === '-' ? 0 : path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the answers in ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const lines = text.split(/\r?\n/);
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
+function parseSeed(value: string | boolean | undefined): number {
+  if (value === undefined) return Math.floor(Math.random() * 1_000_000);
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  throw new UsageError(`--seed takes a whole number, got "${value}"`);
+}
+
+/** One graded answer as --json prints it. */
+function result({ question, answer, grade: graded, skipped }: Answered, lang: Lang) {
+  return {
+    id: question.id, question: question.question[lang], answer, skipped, score: graded.score, hit: graded.hit, missed: graded.missed,
+    contradicted: graded.contradicted, myths: graded.myths, model: question.model[lang],
+  };
 }
 
 export async function drillCommand(argv: string[], cleanups: Array<() => void> = []): Promise<number> {
@@ -103,58 +109,65 @@ export async function drillCommand(argv: string[], cleanups: Array<() => void> =
   if (positional.length) throw new UsageError(`drill takes flags only (got ${positional.join(' ')}); for one chapter: --chapter ${positional[0]}`);
   const lang = parseLang(flags.lang);
   if (flags.list) {
-    for (const question of bank) console.log(`${question.id.padEnd(26)} ${question.question[lang]}`);
+    // One write, so a reader that closes the pipe early (| head -1) stops it in one place.
+    const listed = flags.json
+      ? JSON.stringify(bank.map((question) => ({ id: question.id, chapter: question.chapter, question: question.question[lang] })), null, 2)
+      : bank.map((question) => `${question.id.padEnd(26)} ${question.question[lang]}`).join('\n');
+    process.stdout.write(`${listed}\n`);
     return 0;
   }
-  if (flags.json && typeof flags.answers !== 'string') throw new UsageError('--json needs --answers FILE (or --answers - to read them from stdin)');
+  if (flags.json && typeof flags.answers !== 'string') throw new UsageError('--json needs --answers FILE (or --answers - to read them from stdin), or --list');
   if (flags.minutes !== undefined && !flags.mock) throw new UsageError('--minutes goes with --mock');
+  if (flags.seed !== undefined && !flags.mock) throw new UsageError('--seed goes with --mock');
   const mock = Boolean(flags.mock);
+  const seed = mock ? parseSeed(flags.seed) : undefined;
   const limitMs = mock ? parseCount(flags.minutes, 10, '--minutes') * 60_000 : undefined;
+  const batch = typeof flags.answers === 'string';
+  // Read before anything is saved: a file that is not answers changes nothing.
+  const lines = batch ? readAnswers(flags.answers as string) : [];
   const progressPath = typeof flags.progress === 'string' ? flags.progress : defaultProgressPath;
   const progress = loadProgress(progressPath);
   const session = progress.drill.sessions + 1;
-  const batch = typeof flags.answers === 'string';
-  const questions = selectQuestions(flags as Record<string, string | boolean>, batch, mock, progress.drill);
+  const questions = selectQuestions(flags, batch, seed, progress.drill);
   const say = ui(lang);
 
   const answered: Answered[] = [];
   const onAnswer = (entry: Answered) => {
     answered.push(entry);
-    // Saved after every answer, so a drill stopped half-way keeps what it graded.
-    updateProgress((state) => { record(state.drill, entry.question.id, entry.grade.score, session); }, progressPath);
+    // Saved after every answer, so a drill stopped half-way keeps what it graded. A skip is not a miss.
+    if (!entry.skipped) updateProgress((state) => { record(state.drill, entry.question.id, entry.grade.score, session); }, progressPath);
   };
   const due = () => drillSummary(loadProgress(progressPath)).due;
 
   if (batch) {
-    const lines = readAnswers(flags.answers as string);
     if (lines.length > questions.length) {
       throw new UsageError(`${flags.answers} has ${lines.length} answers but the drill has ${questions.length} questions (--count, --chapter and --question choose them)`);
     }
     const asked = questions.slice(0, lines.length);
-    for (const [index, question] of asked.entries()) onAnswer({ question, answer: (lines[index] ?? '').trim(), grade: grade(question, lines[index] ?? '', lang), seconds: null });
+    for (const [index, question] of asked.entries()) {
+      const answer = lines[index] ?? '';
+      onAnswer({ question, answer, grade: grade(question, answer, lang), seconds: null, skipped: !answer });
+    }
     if (flags.json) {
-      const results = answered.map(({ question, answer, grade: graded }) => ({
-        id: question.id, question: question.question[lang], answer, score: graded.score, hit: graded.hit, missed: graded.missed, model: question.model[lang],
-      }));
-      console.log(JSON.stringify({ lang, results }, null, 2));
+      console.log(JSON.stringify({ lang, results: answered.map((entry) => result(entry, lang)) }, null, 2));
       return 0;
     }
     console.log(say.batchIntro(asked.length, flags.answers === '-' ? 'stdin' : flags.answers as string));
     for (const [index, entry] of answered.entries()) {
       console.log(renderQuestion(entry.question, index, asked.length, lang, entry.question.id));
-      console.log(`> ${entry.answer}\n${renderFeedback(entry, lang)}`);
+      console.log(`${entry.answer.split('\n').map((line, at) => `${at ? ' ' : '>'} ${line}`).join('\n')}\n${renderFeedback(entry, lang)}`);
     }
     console.log(renderScorecard(answered, lang, due()));
     return 0;
   }
 
-  console.log(mock ? say.mockIntro(questions.length, (limitMs ?? 0) / 60_000) : say.intro(questions.length));
+  console.log(mock ? say.mockIntro(questions.length, (limitMs ?? 0) / 60_000, seed!) : say.intro(questions.length));
   let printed = false;
   const scorecard = (usedMs: number) => {
     if (printed) return;
     printed = true;
-    const skipped = mock ? questions.filter((question) => !answered.some((entry) => entry.question === question)) : [];
-    console.log(renderScorecard(answered, lang, due(), skipped, mock ? { usedMs, limitMs: limitMs! } : undefined));
+    const unanswered = mock ? questions.filter((question) => !answered.some((entry) => entry.question === question)) : [];
+    console.log(renderScorecard(answered, lang, due(), unanswered, mock ? { usedMs, limitMs: limitMs! } : undefined));
   };
   const started = Date.now();
   // Ctrl-C on piped input stops the process through workbook.ts; the scorecard still gets printed.

@@ -1,18 +1,20 @@
-// The drill: the bank covers every chapter in both languages, the grader scores strong, partial and
-// empty answers as a reader would expect, Leitner boxes bring misses back first, and the
-// non-interactive and piped modes produce what README documents, without ever hanging.
+// The drill as a reader uses it: the bank covers every chapter in both languages, Leitner boxes bring
+// misses back first, a file of answers is graded (one a line, or blocks between --- lines), the
+// piped session takes a multi-line answer as one answer and an empty one as a skip, a mock draws
+// from all chapters and repeats with --seed, and bad input ends with one clear message.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chapters } from '../scripts/catalogue.ts';
+import { parseAnswers } from '../scripts/drill/answers.ts';
 import { bank } from '../scripts/drill/bank.ts';
-import { grade } from '../scripts/drill/grade.ts';
-import { passScore, record, schedule } from '../scripts/drill/schedule.ts';
+import { mockInterview, record, schedule } from '../scripts/drill/schedule.ts';
 import { langs } from '../scripts/drill/types.ts';
+import { displayWidth, wrap } from '../scripts/drill/wrap.ts';
 import { emptyProgress } from '../scripts/progress/store.ts';
 import { must } from './fixtures.ts';
 import { workbook } from './workbook-cli.ts';
@@ -29,6 +31,8 @@ function drill(args: string[], input?: string, timeout = 60_000) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const cards = (path: string) => existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).drill.cards : {};
+
 test('the bank: at least 3 questions for every chapter, unique ids, written in both languages', () => {
   for (const chapter of chapters) {
     assert.ok(bank.filter((candidate) => candidate.chapter === chapter.id).length >= 3, `chapter ${chapter.id} needs 3 drill questions`);
@@ -37,54 +41,13 @@ test('the bank: at least 3 questions for every chapter, unique ids, written in b
   const cjk = /[\u4e00-\u9fff]/;
   for (const candidate of bank) {
     assert.ok(candidate.id.startsWith(`${candidate.chapter}-`), candidate.id);
-    assert.ok(candidate.concepts.length >= 3, `${candidate.id}: concepts`);
-    for (const text of [candidate.question, candidate.model, ...candidate.concepts.map((concept) => concept.label)]) {
+    const texts = [candidate.question, candidate.model, ...candidate.claims.map((claim) => claim.label),
+      ...candidate.myths.flatMap((myth) => [myth.label, myth.correction])];
+    for (const text of texts) {
       assert.ok(cjk.test(text.zh), `${candidate.id}: Chinese text "${text.zh}"`);
       assert.not.ok(cjk.test(text.en), `${candidate.id}: English text "${text.en}"`);
     }
   }
-});
-
-test('every model answer names all of its own concepts, in both languages', () => {
-  for (const candidate of bank) {
-    for (const lang of langs) {
-      const graded = grade(candidate, candidate.model[lang], lang);
-      assert.equal(graded.missed, [], `${candidate.id} (${lang}) model answer misses ${graded.missed.join('; ')}`);
-      assert.is(graded.score, 1);
-    }
-  }
-});
-
-test('the grader: a strong, a partial and an empty answer, in English', () => {
-  const kafka = question('02-why-kafka');
-  const strong = grade(kafka, 'Consumers are served with transferTo, i.e. sendfile: the log is append-only, batches go out unchanged, '
-    + 'straight from the page cache, which saves the two CPU copies through user space. Not when TLS is on.', 'en');
-  assert.ok(strong.score >= 0.9, `strong: ${strong.score} missed ${strong.missed}`);
-  const partial = grade(kafka, 'Because it uses sendfile and the page cache.', 'en');
-  assert.ok(partial.score > 0.2 && partial.score < passScore, `partial: ${partial.score}`);
-  assert.equal(partial.hit, ['transferTo, which is sendfile', 'served from the page cache']);
-  const empty = grade(kafka, '', 'en');
-  assert.is(empty.score, 0);
-  assert.is(empty.missed.length, kafka.concepts.length);
-});
-
-test('the grader: a strong, a partial and an empty answer, in Chinese, and a mixed one', () => {
-  const modes = question('01-four-switches');
-  const strong = grade(modes, '不对。每次系统调用是用户态和内核态之间的切换，也就是模式切换；上下文切换是调度器把 CPU 换给另一个线程，要用 getrusage 分开统计。', 'zh');
-  assert.ok(strong.score >= 0.9, `strong: ${strong.score} missed ${strong.missed}`);
-  const partial = grade(modes, '其实是模式切换。', 'zh');
-  assert.ok(partial.score > 0.2 && partial.score < passScore, `partial: ${partial.score}`);
-  assert.is(grade(modes, '   ', 'zh').score, 0);
-  const mixed = grade(question('02-what-sendfile-saves'), 'sendfile 让数据 stays in the kernel，只要 one syscall，DMA 还在', 'zh');
-  assert.equal(mixed.hit, ['数据不进入用户态，没有 CPU 拷贝', '一次系统调用代替两次，模式切换减半', 'DMA 传输还在']);
-});
-
-test('the grader ignores case, full-width letters, hyphens and spaces', () => {
-  const path = question('01-read-write-path');
-  const graded = grade(path, 'ＤＭＡ fills the PAGE-CACHE; the CPU copies it TWICE … into the socket  buffer', 'en');
-  assert.ok(graded.hit.includes('DMA for the disk and the NIC') && graded.hit.includes('page cache') && graded.hit.includes('socket buffer'), graded.hit.join('; '));
-  assert.ok(graded.hit.includes('two CPU copies'), graded.hit.join('; '));
-  assert.not.ok(grade(question('06-splice'), 'use a pipeline of streams', 'en').hit.includes('one end must be a pipe'), '"pipeline" is not "pipe"');
 });
 
 test('Leitner boxes: a miss drops to box 1 and comes back first next session; a pass waits longer', () => {
@@ -101,7 +64,25 @@ test('Leitner boxes: a miss drops to box 1 and comes back first next session; a 
   assert.is(order.at(-1), b, 'the passed one last, until it falls due');
 });
 
-test('--answers --json prints the documented document, grades in either language and records the boxes', () => {
+test('a mock interview draws from all ten chapters, one question each, the same draw for the same seed', () => {
+  const fresh = emptyProgress().drill;
+  const draws = Array.from({ length: 20 }, (_, seed) => mockInterview(bank, fresh, 5, seed));
+  for (const draw of draws) assert.is(new Set(draw.map((candidate) => candidate.chapter)).size, 5, 'five different chapters');
+  const chaptersDrawn = new Set(draws.flat().map((candidate) => candidate.chapter));
+  assert.is(chaptersDrawn.size, 10, `a new reader meets every chapter across mocks, not only 01-05: ${[...chaptersDrawn]}`);
+  assert.equal(mockInterview(bank, fresh, 5, 7).map((candidate) => candidate.id), mockInterview(bank, fresh, 5, 7).map((candidate) => candidate.id));
+  const missed = emptyProgress().drill;
+  record(missed, '09-ktls', 0.1, 1);
+  assert.ok(mockInterview(bank, missed, 5, 3).some((candidate) => candidate.id === '09-ktls'), 'a missed question still comes back in a mock');
+});
+
+test('a file of answers: one a line, or blocks between --- lines for answers of several lines', () => {
+  assert.equal(parseAnswers('first answer\n\nthird answer\n'), ['first answer', '', 'third answer']);
+  assert.equal(parseAnswers('line one\nline two\n---\n\n---\nanother answer\n'), ['line one\nline two', '', 'another answer']);
+  assert.equal(parseAnswers('---\nonly one\n---\n'), ['only one']);
+});
+
+test('--answers --json prints the documented document, grades in either language and saves boxes, but not for a skip', () => {
   for (const lang of langs) {
     const file = join(scratch, `answers-${lang}.txt`);
     const chapter = must(chapters[0], 'a chapter');
@@ -116,56 +97,129 @@ test('--answers --json prints the documented document, grades in either language
     assert.is(document.lang, lang);
     assert.is(document.results.length, 2, 'one result per line of answers');
     for (const entry of document.results) {
-      assert.equal(Object.keys(entry), ['id', 'question', 'answer', 'score', 'hit', 'missed', 'model']);
+      assert.equal(Object.keys(entry), ['id', 'question', 'answer', 'skipped', 'score', 'hit', 'missed', 'contradicted', 'myths', 'model']);
       assert.ok(entry.score >= 0 && entry.score <= 1);
     }
     assert.equal([document.results[0].id, document.results[1].id], [first.id, second.id]);
-    assert.is(document.results[0].score, 1);
-    assert.is(document.results[0].question, first.question[lang]);
-    assert.is(document.results[1].score, 0);
+    assert.ok(document.results[0].score >= 0.8);
+    assert.is(document.results[0].skipped, false);
+    assert.is(document.results[1].skipped, true);
     assert.is(document.results[1].model, second.model[lang]);
-    const cards = JSON.parse(readFileSync(progressPath, 'utf8')).drill.cards;
-    assert.is(cards[first.id]?.box, 2);
-    assert.is(cards[second.id]?.box, 1);
+    const saved = cards(progressPath);
+    assert.is(saved[first.id]?.box, 2);
+    assert.is(saved[second.id], undefined, 'an empty answer is a skip, not a miss');
   }
 });
 
-test('a 10-question drill from a file runs end to end; --question picks exactly the questions given', () => {
+test('--json names what an answer got backwards and the myths it stated, with the correction', () => {
+  const file = join(scratch, 'wrong.txt');
+  writeFileSync(file, "Yes: read() and write() are four context switches.\nsendfile still copies the data into user space once, but it saves the DMA.\n");
+  const result = drill(['--question', '01-four-switches,02-what-sendfile-saves', '--answers', file, '--json', '--lang', 'en', '--progress', join(scratch, 'wrong.json')]);
+  const [myth, wrong] = JSON.parse(result.stdout).results;
+  assert.is(myth.score, 0);
+  assert.equal(myth.myths.map((entry: { myth: string }) => entry.myth), ['read() + write() costs four context switches']);
+  assert.match(myth.myths[0].correction, /mode switches/);
+  assert.is(wrong.score, 0);
+  assert.ok(wrong.contradicted.includes('no CPU copy through user space: 0 user-space copies'), wrong.contradicted.join('; '));
+  assert.ok(wrong.contradicted.includes('the DMA transfers remain'), wrong.contradicted.join('; '));
+});
+
+test('a file of ten answers runs end to end; blocks between --- lines are answers of several lines', () => {
   const file = join(scratch, 'ten.txt');
   writeFileSync(file, bank.slice(0, 10).map((candidate) => candidate.model.en).join('\n') + '\n');
   const result = drill(['--answers', file, '--lang', 'en', '--progress', join(scratch, 'ten.json')]);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stdout, /\[10\/10\]/);
-  assert.match(result.stdout, /Scorecard: 10 questions, average 100%/);
-  const picked = drill(['--question', '07-tls,01-page-cache', '--answers', '-', '--json', '--lang', 'zh', '--progress', join(scratch, 'picked.json')], '加密在用户态\n');
-  assert.equal(JSON.parse(picked.stdout).results.map((entry: { id: string }) => entry.id), ['07-tls']);
+  assert.match(result.stdout, /Scorecard: 10 questions, average (8\d|9\d|100)%/);
+  const blocks = join(scratch, 'blocks.txt');
+  writeFileSync(blocks, 'sendfile does not copy the data into user space.\nIt makes one syscall per chunk instead of two.\n---\nThe DMA transfers remain.\n');
+  const picked = drill(['--question', '02-what-sendfile-saves,07-copies-saved', '--answers', blocks, '--json', '--lang', 'en', '--progress', join(scratch, 'blocks.json')]);
+  const results = JSON.parse(picked.stdout).results;
+  assert.is(results.length, 2);
+  assert.match(results[0].answer, /\n/);
+  assert.ok(results[0].hit.includes('one syscall per chunk instead of two: half the mode switches'), 'the second line belongs to the first answer');
 });
 
-test('piped interactive mode: answers are graded, end of input ends it with the scorecard', () => {
-  const result = drill(['--count', '3', '--lang', 'en', '--progress', join(scratch, 'piped.json')], 'sendfile keeps the bytes in the kernel: no cpu copy\n', 20_000);
+test('the piped session: a multi-line answer is one answer, an empty one is a skip, the end of input ends with a scorecard', () => {
+  const progressPath = join(scratch, 'piped.json');
+  const input = 'sendfile keeps the bytes in the kernel:\nno cpu copy through user space, and one syscall instead of two.\n\n\n';
+  const result = drill(['--question', '02-what-sendfile-saves,02-why-kafka,02-out-fd', '--lang', 'en', '--progress', progressPath], input, 20_000);
   assert.is(result.status, 0, result.stderr);
   assert.match(result.stdout, /\[1\/3\]/);
-  assert.match(result.stdout, /A 30-second answer:/);
   assert.match(result.stdout, /\[2\/3\]/);
+  assert.match(result.stdout, /skipped: here is a 30-second answer/);
+  assert.match(result.stdout, /\[3\/3\]/);
   assert.match(result.stdout, /Scorecard: 1 question, average \d+%/);
+  assert.match(result.stdout, /02-why-kafka\s+\(skipped\)/);
+  const saved = cards(progressPath);
+  assert.equal(Object.keys(saved), ['02-what-sendfile-saves'], 'the skip is not saved as a miss');
 });
 
-test('a mock interview stops when its time is up, scoring unanswered questions as 0', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/workbook.ts', 'drill', '--mock', '--minutes', '0.03', '--lang', 'zh',
+test('a mock interview stops when its time is up, grades the answer in progress and scores unanswered questions as 0', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/workbook.ts', 'drill', '--mock', '--minutes', '0.03', '--seed', '5', '--lang', 'zh',
     '--progress', join(scratch, 'mock.json')], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stdin.write('零拷贝就是 sendfile\n');   // one answer, then silence: stdin stays open
+  child.stdin.write('零拷贝就是 sendfile，数据不进入用户态\n');   // one line of an answer, then silence: stdin stays open
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`the mock did not stop on time:\n${output}`)); }, 20_000);
     child.once('exit', (exitCode) => { clearTimeout(timer); resolve(exitCode); });
   });
   assert.is(code, 0, output);
   assert.match(output, /时间到。/);
+  assert.match(output, /--seed 5/);
+  assert.match(output, /得分 \d+%/, 'the answer in progress is graded');
   assert.match(output, /成绩单：共 5 题/);
   assert.match(output, /未作答/);
-  const chaptersAsked = [...output.matchAll(/第 (\d\d) 章/g)].map((match) => match[1]);
-  assert.is(new Set(chaptersAsked).size, chaptersAsked.length, 'a mock asks from different chapters');
+  const asked = [...output.matchAll(/(\d\d-[a-z-]+)\s+\(未作答\)|[✓~✗]\s+\d+%\s+(\d\d-[a-z-]+)/g)].map((match) => match[1] ?? match[2]);
+  assert.equal(asked, mockInterview(bank, emptyProgress().drill, 5, 5).map((candidate) => candidate.id), 'the scorecard lists the seeded draw');
+});
+
+test('--list prints every question, and --list --json an array of id, chapter and question', () => {
+  const plain = drill(['--list', '--lang', 'en']);
+  assert.is(plain.stdout.trim().split('\n').length, bank.length);
+  const listed = JSON.parse(drill(['--list', '--json', '--lang', 'zh']).stdout);
+  assert.is(listed.length, bank.length);
+  assert.equal(Object.keys(listed[0]), ['id', 'chapter', 'question']);
+  assert.equal(listed[0], { id: bank[0].id, chapter: bank[0].chapter, question: bank[0].question.zh });
+});
+
+test('lines wrap to the width, a Chinese character counting two columns, and closing punctuation never starts a line', () => {
+  const zh = question('02-what-sendfile-saves').model.zh;
+  const wrapped = wrap(zh, '  ', 40).split('\n');
+  assert.ok(wrapped.length > 3);
+  for (const line of wrapped) {
+    assert.ok(displayWidth(line) <= 40, `${displayWidth(line)} columns: ${line}`);
+    assert.not.match(line.trimStart(), /^[，。、；：？！）]/);
+  }
+  assert.is(wrapped.join('').replace(/\s/g, ''), zh.replace(/\s/g, ''), 'nothing lost');
+  for (const line of wrap(question('02-what-sendfile-saves').model.en, '', 50).split('\n')) assert.ok(line.length <= 50 && !/^\s/.test(line));
+});
+
+test('bad input ends with one message and exit 2, and changes nothing', () => {
+  const progressPath = join(scratch, 'untouched.json');
+  writeFileSync(progressPath, JSON.stringify({ ...emptyProgress(), drill: { sessions: 3, cards: { '01-page-cache': { box: 3, due: 9, seen: 2, lastScore: 0.9 } } } }));
+  const before = readFileSync(progressPath, 'utf8');
+  const binary = join(scratch, 'binary.bin');
+  writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0xff, 0xfe]));
+  const long = join(scratch, 'long.txt');
+  writeFileSync(long, `${'sendfile '.repeat(12_000)}\n`);
+  for (const [file, says] of [[binary, /not UTF-8 text|binary/], [long, /line 1 is over 100 KB/]] as Array<[string, RegExp]>) {
+    const result = drill(['--answers', file, '--progress', progressPath]);
+    assert.is(result.status, 2, result.stderr);
+    assert.match(result.stderr, says);
+    assert.not.match(result.stderr, /\n\s+at /);
+    assert.is(readFileSync(progressPath, 'utf8'), before, 'the progress file is untouched');
+  }
+  // A corrupt progress file is set aside and rebuilt, with a note: the drill still runs.
+  const setup = join(scratch, 'setup.json');
+  writeFileSync(setup, '{ not json');
+  const answers = join(scratch, 'one.txt');
+  writeFileSync(answers, 'sendfile keeps the bytes in the kernel.\n');
+  const rebuilt = drill(['--answers', answers, '--count', '1', '--progress', setup]);
+  assert.is(rebuilt.status, 0, rebuilt.stderr);
+  assert.match(rebuilt.stderr, /was unreadable/);
+  assert.ok(readdirSync(scratch).some((name) => name.startsWith('setup.json.corrupt-')), 'the corrupt file is set aside, not lost');
 });
 
 test('drill: usage errors exit 2 with one message', () => {
@@ -176,6 +230,8 @@ test('drill: usage errors exit 2 with one message', () => {
     [['--chapter', '99'], /no drill questions for chapter "99"/],
     [['--question', '02-why-kafak'], /did you mean 02-why-kafka\?/],
     [['--minutes', '5'], /--minutes goes with --mock/],
+    [['--seed', '5'], /--seed goes with --mock/],
+    [['--mock', '--seed', 'x'], /--seed takes a whole number/],
   ];
   for (const [args, says] of cases) {
     const result = workbook(['drill', ...args]);

@@ -12,29 +12,51 @@ const topBox = sessionsUntilDue.length - 1;
 
 type Drill = Progress['drill'];
 
+type Rank = [number, number];
+
+function rank(question: DrillQuestion, drill: Drill): Rank {
+  const card = drill.cards[question.id];
+  const session = drill.sessions + 1;
+  if (!card) return [1, 0];
+  if (card.due <= session) return card.box === 1 ? [0, card.due] : [2, card.box * 1000 + card.due];
+  return [3, card.due * 1000 + card.box];
+}
+
+const byRank = (a: Rank, b: Rank) => a[0] - b[0] || a[1] - b[1];
+
 /** The order to ask questions in the next session: missed and due first, then new ones, then the
  *  other due ones from the lowest box, then the rest by how soon they fall due. Stable, so ties keep
  *  the bank's order. */
 export function schedule(questions: DrillQuestion[], drill: Drill): DrillQuestion[] {
-  const session = drill.sessions + 1;
-  const rank = (question: DrillQuestion): [number, number] => {
-    const card = drill.cards[question.id];
-    if (!card) return [1, 0];
-    if (card.due <= session) return card.box === 1 ? [0, card.due] : [2, card.box * 1000 + card.due];
-    return [3, card.due * 1000 + card.box];
-  };
-  return questions.map((question) => ({ question, rank: rank(question) }))
-    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1])
+  return questions.map((question) => ({ question, rank: rank(question, drill) }))
+    .sort((a, b) => byRank(a.rank, b.rank))
     .map((entry) => entry.question);
 }
 
-/** A mock interview covers ground: at most one question per chapter, in schedule order. */
-export function spreadOverChapters(ordered: DrillQuestion[], count: number): DrillQuestion[] {
+/** A small seeded generator (mulberry32), so `--mock --seed N` asks the same interview again. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A mock interview covers ground: at most one question per chapter, drawn at random from all the
+ *  chapters, with the questions a reader missed still coming first. */
+export function mockInterview(questions: DrillQuestion[], drill: Drill, count: number, seed: number): DrillQuestion[] {
+  const next = random(seed);
+  const shuffled = questions.map((question) => ({ question, rank: rank(question, drill), draw: next() }))
+    .sort((a, b) => byRank(a.rank, b.rank) || a.draw - b.draw)
+    .map((entry) => entry.question);
   const picked: DrillQuestion[] = [];
-  for (const question of ordered) {
+  for (const question of shuffled) {
     if (picked.length < count && !picked.some((other) => other.chapter === question.chapter)) picked.push(question);
   }
-  for (const question of ordered) if (picked.length < count && !picked.includes(question)) picked.push(question);
+  for (const question of shuffled) if (picked.length < count && !picked.includes(question)) picked.push(question);
   return picked;
 }
 

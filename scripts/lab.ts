@@ -41,20 +41,23 @@ Examples:
   npm run lab -- all --size 16MiB --no-trace`;
 
 /** The columns of the terminal report. */
-const columns: Column[] = ['runtime', 'method', 'verified', 'syscalls', 'fileToUser', 'sink', 'kernelMoved', 'copiesPerByte',
+const columns: Column[] = ['runtime', 'method', 'size', 'verified', 'syscalls', 'fileToUser', 'sink', 'inKernel', 'copiesPerByte', 'cpuCopiesPerByte',
   'modeSwitches', 'contextSwitches', 'faults', 'user', 'sys', 'mibPerSecond', 'speedVsReadWrite', 'cpuVsReadWrite'];
 
 function renderResult(result: LabResult): string {
-  const size = result.runs[0]?.bytes;
+  const sizes = [...new Set(result.runs.map((run) => run.bytes))].sort((a, b) => a - b);
+  const files = sizes.length > 1 ? `files of ${sizes.map(formatBytes).join(', ')} (a sweep row or a slow method sends less: same physics, less waiting; the file column says which)` : sizes[0] ? `file ${formatBytes(sizes[0])}` : '';
   const versions = Object.entries(result.runtimes).map(([name, version]) => `${name} ${version}`).join(', ');
   const timed = result.runs[0]?.timedTransfers;
-  const sizes = [...new Set(result.runs.filter((run) => run.method === 'read-write' && run.chunk).map((run) => run.chunk ?? 0))];
-  const sweep = sizes.length > 1 ? sizes.map(formatBytes).join(', ') : '';
+  const chunks = [...new Set(result.runs.filter((run) => run.method === 'read-write' && run.chunk).map((run) => run.chunk ?? 0))];
+  const sweep = chunks.length > 1 ? chunks.map(formatBytes).join(', ') : '';
+  const traced = result.tracing.available ? (result.tracing.attach ? 'one transfer traced by strace attached to the same server' : 'one transfer traced by a server started under strace') : 'no trace';
   const lines = [
     `Lab ${result.lab} — ${result.title}`,
     `${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.platform} ${result.machine.kernel}; ${versions}`,
-    ...(size ? [`file ${formatBytes(size)}, read-write buffer ${sweep || formatBytes(result.chunk)}; counts from one strace-traced transfer, time and CPU the median of ${timed} untraced transfers after a warm-up`] : []),
-    `× rw = ratio to the same runtime's ${sweep ? 'smallest-buffer ' : ''}read-write; mode sw = 2 per traced syscall (user↔kernel), ctx sw = the server's real context switches; faults = minor page faults`,
+    ...(files ? [`${files}, read-write buffer ${sweep || formatBytes(result.chunk)}; counts from ${traced}, time and CPU the median of ${timed} untraced transfers after a warm-up`] : []),
+    `× rw = ratio to the same runtime's ${sweep ? 'smallest-buffer ' : ''}read-write; in kernel: bytes the kernel handed on as page references (by ref) or copied itself; CPU copies/byte adds the kernel's own copies where there are any`,
+    `mode sw = 2 per syscall the server made during the transfer, every thread (user↔kernel), ctx sw = the server's real context switches; faults = minor page faults`,
     '',
     result.runs.length ? renderRows(result, columns) : 'No method could be measured.',
   ];

@@ -4,7 +4,7 @@
 import { flagHelp, flagSpec, parseFlags, UsageError } from './args.ts';
 import { headlineLabs } from './catalogue.ts';
 import { chunkFrom, sizeFrom } from './lab/options.ts';
-import { columnTitles, reportNotes, reportRows, textTable, type Column } from './lab/rows.ts';
+import { columnsFor, columnTitles, reportNotes, reportRows, textTable, type Column } from './lab/rows.ts';
 import { saveResult, type LabResult, type Run, type TracedRun } from './lab/results.ts';
 import { runLab, type LabOptions } from './lab/run.ts';
 import { assertFits, createWorkDir, prepareSession, type LabSession } from './lab/session.ts';
@@ -29,14 +29,16 @@ your progress through the chapters and the next command to run.
 Flags:
 ${flagHelp(startFlags)}`;
 
-const columns: Column[] = ['runtime', 'method', 'syscalls', 'fileToUser', 'sink', 'kernelMoved', 'copiesPerByte', 'cpu', 'cpuVsReadWrite', 'contextSwitches', 'mibPerSecond'];
+const columns: Column[] = ['runtime', 'method', 'size', 'syscalls', 'fileToUser', 'sink', 'inKernel', 'copiesPerByte', 'cpu', 'cpuVsReadWrite', 'contextSwitches', 'mibPerSecond'];
 
 function sideBySide(results: LabResult[]): string {
   const first = results[0];
   if (!first) return '';
   const titles = columnTitles(first);
-  const body = results.flatMap((result) => reportRows(result).map((row) => [result.lab, ...columns.map((column) => row.cells[column])]));
-  return textTable(['lab', ...columns.map((column) => titles[column])], body);
+  const rows = results.map((result) => ({ lab: result.lab, rows: reportRows(result) }));
+  const shown = columnsFor(rows.flatMap((one) => one.rows), columns);
+  const body = rows.flatMap((one) => one.rows.map((row) => [one.lab, ...shown.map((column) => row.cells[column])]));
+  return textTable(['lab', ...shown.map((column) => titles[column])], body);
 }
 
 const cpu = (run: Run) => run.cpu.user + run.cpu.sys;

@@ -3,7 +3,7 @@
 // loaded (scripts/lab/results.ts), so every figure here is a number; every text is escaped.
 import type { Lab } from '../catalogue.ts';
 import type { LabResult } from '../lab/results.ts';
-import { columnTitles, reportNotes, reportRows, type Column, type Figures, type ReportRow } from '../lab/rows.ts';
+import { columnsFor, columnTitles, reportNotes, reportRows, type Column, type Figures, type ReportRow } from '../lab/rows.ts';
 import { formatBytes } from '../sizes.ts';
 import { chartSvg, type Panel } from './chart.ts';
 import { escapeHtml } from './html.ts';
@@ -19,12 +19,13 @@ export function newestPerLab(results: LabResult[]): Map<string, LabResult> {
 const fixed = (digits: number) => (value: number) => value.toFixed(digits);
 
 /** The book's table: the terminal report's rows (scripts/lab/rows.ts), fewer columns. */
-const tableColumns: Column[] = ['runtime', 'method', 'syscalls', 'fileToUser', 'sink', 'kernelMoved', 'copiesPerByte', 'mibPerSecond', 'cpuPerGiB', 'contextSwitches'];
+const tableColumns: Column[] = ['runtime', 'method', 'size', 'syscalls', 'fileToUser', 'sink', 'inKernel', 'copiesPerByte', 'cpuCopiesPerByte', 'modeSwitches', 'mibPerSecond', 'cpuPerGiB', 'contextSwitches'];
 
 function resultsTable(result: LabResult, rows: ReportRow[]): string {
   const titles = columnTitles(result);
-  return `<div class="table-scroll"><table class="results">\n<thead><tr>${tableColumns.map((column) => `<th>${escapeHtml(titles[column])}</th>`).join('')}</tr></thead>\n<tbody>\n`
-    + rows.map((row) => `<tr>${tableColumns.map((column) => `<td>${escapeHtml(row.cells[column])}</td>`).join('')}</tr>`).join('\n')
+  const shown = columnsFor(rows, tableColumns);
+  return `<div class="table-scroll"><table class="results">\n<thead><tr>${shown.map((column) => `<th>${escapeHtml(titles[column])}</th>`).join('')}</tr></thead>\n<tbody>\n`
+    + rows.map((row) => `<tr>${shown.map((column) => `<td>${escapeHtml(row.cells[column])}</td>`).join('')}</tr>`).join('\n')
     + '\n</tbody></table></div>\n';
 }
 

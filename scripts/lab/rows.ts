@@ -7,7 +7,7 @@ import { formatBytes } from '../sizes.ts';
 import { transports } from './transports.ts';
 import type { LabResult, Run } from './results.ts';
 
-export type Column = 'runtime' | 'method' | 'verified' | 'size' | 'syscalls' | 'fileToUser' | 'sink' | 'kernelMoved' | 'copiesPerByte'
+export type Column = 'runtime' | 'method' | 'verified' | 'size' | 'syscalls' | 'fileToUser' | 'sink' | 'inKernel' | 'copiesPerByte' | 'cpuCopiesPerByte'
   | 'modeSwitches' | 'contextSwitches' | 'faults' | 'user' | 'sys' | 'cpu' | 'cpuPerGiB' | 'mibPerSecond' | 'speedVsReadWrite' | 'cpuVsReadWrite';
 
 /** The figures of one run; undefined where the run has none (untraced: unknown is not zero). */
@@ -15,8 +15,10 @@ export interface Figures {
   syscallCalls: number | undefined;
   fileToUser: number | undefined;
   sink: number | undefined;
-  kernelMoved: number | undefined;
+  kernelByReference: number | undefined;
+  kernelCopied: number | undefined;
   copiesPerByte: number | undefined;
+  cpuCopiesPerByte: number | undefined;
   modeSwitches: number | undefined;
   cpuSeconds: number;
   cpuSecondsPerGiB: number;
@@ -39,7 +41,7 @@ export function columnTitles(result: LabResult): Record<Column, string> {
   const protocol = result.runs[0]?.protocol ?? 'tcp';
   return {
     runtime: 'runtime', method: 'method', verified: 'verified', size: 'file', syscalls: 'syscalls (calls)', fileToUser: 'file→user',
-    sink: transports[protocol].sink.title, kernelMoved: 'kernel-moved', copiesPerByte: 'copies/byte', modeSwitches: 'mode sw',
+    sink: transports[protocol].sink.title, inKernel: 'in kernel', copiesPerByte: 'copies/byte', cpuCopiesPerByte: 'CPU copies/byte', modeSwitches: 'mode sw',
     contextSwitches: 'ctx sw', faults: 'faults', user: 'user s', sys: 'sys s', cpu: 'CPU s', cpuPerGiB: 'CPU s/GiB',
     mibPerSecond: 'MiB/s', speedVsReadWrite: '× rw speed', cpuVsReadWrite: '× rw CPU',
   };
@@ -57,6 +59,13 @@ const ratio = (value: number, baseline: number | undefined) => (baseline ? value
 const show = (value: number | undefined, format: (value: number) => string) => (value === undefined ? '?' : format(value));
 const fixed = (digits: number) => (value: number) => value.toFixed(digits);
 
+/** What the kernel moved itself: "16 MiB by ref" (page references handed on), "16 MiB copied" (its own CPU copy). */
+function inKernel(figures: Figures): string {
+  if (figures.kernelByReference === undefined || figures.kernelCopied === undefined) return '?';
+  const parts = [figures.kernelByReference ? `${formatBytes(figures.kernelByReference)} by ref` : '', figures.kernelCopied ? `${formatBytes(figures.kernelCopied)} copied` : ''];
+  return parts.filter(Boolean).join(' + ') || '0';
+}
+
 function syscallSummary(run: Run): string {
   if (!run.traced) return 'untraced';
   const entries = Object.entries(run.syscalls).sort((a, b) => b[1].calls - a[1].calls);
@@ -72,8 +81,10 @@ export function reportRows(result: LabResult): ReportRow[] {
       syscallCalls: run.traced ? Object.values(run.syscalls).reduce((sum, entry) => sum + entry.calls, 0) : undefined,
       fileToUser: run.copies?.fileToUser,
       sink: run.copies?.[sink],
-      kernelMoved: run.copies?.kernelMoved,
+      kernelByReference: run.copies?.kernelByReference,
+      kernelCopied: run.copies?.kernelCopied,
       copiesPerByte: run.copiesPerByte ?? undefined,
+      cpuCopiesPerByte: run.cpuCopiesPerByte ?? undefined,
       modeSwitches: run.modeSwitches ?? undefined,
       cpuSeconds: cpuOf(run),
       cpuSecondsPerGiB: cpuOf(run) / ((run.bytes * (run.consumers ?? 1)) / gib),
@@ -87,7 +98,7 @@ export function reportRows(result: LabResult): ReportRow[] {
       cells: {
         runtime: `${run.runtime} ${run.runtimeVersion}`, method: label, verified: run.verified ? 'sha256 ✓' : '✗', size: formatBytes(run.bytes),
         syscalls: syscallSummary(run), fileToUser: show(figures.fileToUser, formatBytes), sink: show(figures.sink, formatBytes),
-        kernelMoved: show(figures.kernelMoved, formatBytes), copiesPerByte: show(figures.copiesPerByte, fixed(2)),
+        inKernel: inKernel(figures), copiesPerByte: show(figures.copiesPerByte, fixed(2)), cpuCopiesPerByte: show(figures.cpuCopiesPerByte, fixed(2)),
         modeSwitches: show(figures.modeSwitches, String), contextSwitches: String(Math.round(run.contextSwitches)),
         faults: String(Math.round(run.minorPageFaults)), user: run.cpu.user.toFixed(3), sys: run.cpu.sys.toFixed(3),
         cpu: figures.cpuSeconds.toFixed(3), cpuPerGiB: figures.cpuSecondsPerGiB.toFixed(3), mibPerSecond: run.mibPerSecond.toFixed(0),
@@ -102,6 +113,23 @@ export function reportRows(result: LabResult): ReportRow[] {
  *  why the counts are missing when the run was not traced (the same for every lab of a session). */
 export function reportNotes(result: LabResult): { rows: string[]; tracing: string[] } {
   const notes = result.notMeasured.map((row) => `${row.runtime} ${row.method}: ${row.status === 'unavailable' ? 'not available' : 'FAILED'} — ${row.reason}`);
+  for (const run of result.runs) {
+    if (run.zerocopy && run.uring) {
+      notes.push(`${run.runtime} ${run.method}: strace sees only io_uring_enter, so this row's bytes are the completions' own (${run.uring.submissions} SEND_ZC submissions, ${formatBytes(run.uring.bytes)}); `
+        + `the notifications said IORING_NOTIF_USAGE_ZC_COPIED for ${run.zerocopy.copiedSends} of ${run.zerocopy.sends}, so ${run.zerocopy.copied ? 'they count as copied (user→socket)' : 'those count as copied, the rest by reference'}.`);
+    } else if (run.zerocopy) {
+      notes.push(`${run.runtime} ${run.method}: the kernel reported ${run.zerocopy.copiedSends} of ${run.zerocopy.sends} MSG_ZEROCOPY sends copied (SO_EE_CODE_ZEROCOPY_COPIED, in ${run.zerocopy.notifications} error-queue notifications), `
+        + `so ${run.zerocopy.copied ? 'every byte counts as a copy (user→socket)' : 'those count as copies, the rest by reference'}.`);
+    }
+    if (run.reflink) notes.push(`${run.runtime} ${run.method}${run.destination ? ` → ${run.destination}` : ''}: the copy shares its extents with the source (a reflink), so no byte was copied.`);
+  }
+  if (result.runs.some((run) => run.zerocopy) && result.route) {
+    notes.push('A zero-copy send looped to a local socket is copied when it reaches the receiving socket (the kernel\'s msg_zerocopy.rst: "looped to a local socket will incur a deferred copy"): on loopback it can only ever degrade to mmap + write.');
+  }
+  if (result.route && result.runs.some((run) => run.copies?.kernelByReference)) {
+    notes.push(`Route: ${result.route.detail} (read by ${result.route.runtime}); that is why sendfile and splice to the socket count "by ref". On a NIC without it the kernel copies once, and the same bytes would count "copied".`);
+  }
+  for (const probe of result.probes ?? []) notes.push(`${probe.facility === 'ktls' ? 'kTLS' : probe.facility}: ${probe.available ? 'available' : 'not available'} — ${probe.detail}.`);
   const served = result.runs.filter((run) => run.consumers);
   if (served.length) {
     const storage = served.map((run) => `${run.runtime} ${run.method} ${run.storageReadBytes === null || run.storageReadBytes === undefined ? 'unknown' : formatBytes(run.storageReadBytes)}`);
@@ -125,8 +153,19 @@ export function textTable(header: readonly string[], body: string[][]): string {
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...body.map(line)].join('\n');
 }
 
-/** A table of the chosen columns of a result's rows. */
+/**
+ * The columns worth showing for these rows: "CPU copies/byte" only where the kernel's own copies
+ * make it differ from "copies/byte", the file size only where rows sent different sizes.
+ */
+export function columnsFor(rows: ReportRow[], columns: readonly Column[]): Column[] {
+  const differs = rows.some((row) => row.figures.cpuCopiesPerByte !== undefined && Math.abs((row.figures.cpuCopiesPerByte ?? 0) - (row.figures.copiesPerByte ?? 0)) > 0.005);
+  const sizes = new Set(rows.map((row) => row.run.bytes)).size > 1;
+  return columns.filter((column) => (column !== 'cpuCopiesPerByte' || differs) && (column !== 'size' || sizes));
+}
+
+/** A table of the chosen columns of a result's rows (those worth showing: columnsFor). */
 export function renderRows(result: LabResult, columns: readonly Column[], rows = reportRows(result)): string {
   const titles = columnTitles(result);
-  return textTable(columns.map((column) => titles[column]), rows.map((row) => columns.map((column) => row.cells[column])));
+  const shown = columnsFor(rows, columns);
+  return textTable(shown.map((column) => titles[column]), rows.map((row) => shown.map((column) => row.cells[column])));
 }

@@ -14,36 +14,34 @@ export type Sheet = {
 /** q1. A read/write loop goes from a 4 KiB buffer to a 64 KiB one. What changes?
  *  a) copies per byte fall from 2 to 1
  *  b) the number of syscalls, and so of mode switches, falls about 16-fold; copies per byte stay 2
- *  c) the bytes no longer pass through user space   d) nothing measurable */
+ *  c) the bytes no longer pass through user space
+ *  d) nothing measurable */
 export const q1: Sheet['q1'] = null;
 
-/** q2. At 4 KiB, Node made 65,540 mode switches and 46,700 context switches. Where do the context
- *  switches come from?
+/** q2. At 4 KiB, Node made 65,540 mode switches and 46,700 context switches. Where do the context switches come from?
  *  a) every syscall is a context switch
  *  b) strace stopping the process at each syscall
- *  c) file reads run on worker threads (libuv's pool), so each chunk is handed from the main thread
- *     to a worker and back, and the scheduler swaps threads
+ *  c) file reads run on worker threads (libuv's pool), so each chunk is handed from the main thread to a worker and back, and the scheduler swaps threads
  *  d) TCP retransmissions on loopback */
 export const q2: Sheet['q2'] = null;
 
-/** q3. Node's stream method read the 64 MiB file in 1,025 read() calls. What chunk size, in KiB, does
- *  fs.createReadStream use by default? (a number) */
+/** q3. Node's stream method read the 16 MiB file in 257 read() calls. What chunk size, in KiB, does fs.createReadStream use by default? (a number) */
 export const q3: Sheet['q3'] = null;
 
 /** q4. With a 1 MiB buffer, Node made 65 reads of the file but 115 writes to the socket. Why?
  *  a) the socket's send buffer took only part of a chunk per write; the rest went in another write
- *  b) each byte was sent twice   c) strace counted the writes twice
+ *  b) each byte was sent twice
+ *  c) strace counted the writes twice
  *  d) TCP splits every write into two packets */
 export const q4: Sheet['q4'] = null;
 
-/** q5. Node's read-write ran at 829 MiB/s with a 64 KiB buffer and 721 MiB/s with 1 MiB, while its CPU
- *  per transfer kept falling. What is the likely reason throughput stopped improving?
+/** q5. Node's read-write ran at 829 MiB/s with a 64 KiB buffer and 721 MiB/s with 1 MiB, while its CPU per transfer kept falling. What is the likely reason throughput stopped improving?
  *  a) bigger buffers copy more bytes
  *  b) the client, on the same two cores and hashing every byte, sets the pace beyond 64 KiB
- *  c) the page cache was cold   d) the kernel caps reads at 64 KiB */
+ *  c) the page cache was cold
+ *  d) the kernel caps reads at 64 KiB */
 export const q5: Sheet['q5'] = null;
 
-/** q6. Prediction. Node, read-write method, a 4 KiB buffer, a 64 MiB file: how many read() calls will
- *  the server make on the data file, counting the last one that returns 0 at end of file?
- *  Then measure it: npm run lab -- 04 --runtime node --method read-write --size 64MiB --chunk 4KiB */
+/** q6. Prediction. Node, read-write method, a 4 KiB buffer, a 4 MiB file (lab 04's 4 KiB row sends 1,024 buffers' worth): how many read() calls will the server make on the data file, counting the last one that returns 0?
+ *  Then measure it: npm run lab -- 04 --runtime node --method read-write --size 4MiB --chunk 4KiB */
 export const q6: Sheet['q6'] = null;

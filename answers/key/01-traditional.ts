@@ -36,12 +36,12 @@ export const key: ChapterKey = {
   },
   q5: {
     kind: 'prediction',
-    prompt: 'Node, read-write method, 64 KiB buffer, a 64 MiB file: how many read() calls will the server make on the data file, counting the last one that returns 0?',
-    measured: { lab: '01', runtime: 'node', method: 'read-write', bytes: 67108864, metric: 'calls.fileToUser' },
+    prompt: 'Node, read-write method, 64 KiB buffer, a 16 MiB file (the lab\'s default): how many read() calls will the server make on the data file, counting the last one that returns 0?',
+    measured: { lab: '01', runtime: 'node', method: 'read-write', bytes: 16777216, metric: 'calls.fileToUser' },
     tolerance: 0.01,
-    answer: 1025,
+    answer: 257,
     hints: ['Divide the file size by the buffer size.', 'A read loop only knows the file has ended when read() returns 0.'],
-    explanation: '64 MiB / 64 KiB = 1024 full reads, plus one that returns 0 at end of file: 1025. The trace shows each as read(fd</path/data…>, …, 65536) = 65536.',
+    explanation: '16 MiB / 64 KiB = 256 full reads, plus one that returns 0 at end of file: 257. The trace shows each as read(fd</path/data…>, …, 65536) = 65536.',
   },
 };
 
@@ -49,4 +49,4 @@ export const q1: Sheet['q1'] = 'b';
 export const q2: Sheet['q2'] = 2;
 export const q3: Sheet['q3'] = 4;
 export const q4: Sheet['q4'] = 'b';
-export const q5: Sheet['q5'] = 1025;
+export const q5: Sheet['q5'] = 257;

@@ -36,12 +36,12 @@ export const key: ChapterKey = {
   },
   q5: {
     kind: 'prediction',
-    prompt: 'Bun, sendfile method, a 64 MiB file: how many bytes of the file will the server read into user space (file→user)?',
-    measured: { lab: '02', runtime: 'bun', method: 'sendfile', bytes: 67108864, metric: 'copies.fileToUser' },
+    prompt: 'Bun, sendfile method, a 16 MiB file: how many bytes of the file will the server read into user space (file→user)?',
+    measured: { lab: '02', runtime: 'bun', method: 'sendfile', bytes: 16777216, metric: 'copies.fileToUser' },
     tolerance: 0.01,
     answer: 0,
     hints: ['Above 1 MiB, Bun hands the file to the kernel.', 'Which syscall reads a file into user space, and does it appear in the trace?'],
-    explanation: 'Zero: the trace shows sendfile() calls moving all 64 MiB and no read() on the file. The only bytes written from user space are the HTTP response headers.',
+    explanation: 'Zero: the trace shows sendfile() calls moving all 16 MiB and no read() on the file. The only bytes written from user space are the HTTP response headers.',
   },
 };
 

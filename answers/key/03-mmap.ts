@@ -70,12 +70,12 @@ export const key: ChapterKey = {
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Bun, mmap-write method, a 64 MiB file: how many times will each byte cross the user/kernel boundary on the server (copies per byte)?',
-    measured: { lab: '03', runtime: 'bun', method: 'mmap-write', bytes: 67108864, metric: 'copiesPerByte' },
+    prompt: 'Bun, mmap-write method, a 16 MiB file: how many times will each byte cross the user/kernel boundary on the server (copies per byte)?',
+    measured: { lab: '03', runtime: 'bun', method: 'mmap-write', bytes: 16777216, metric: 'copiesPerByte' },
     tolerance: 0.02,
     answer: 1,
     hints: ['Which syscall would copy the file into user space, and is there one?', 'The send still starts from a user address.'],
-    explanation: 'Once: no read() copies the file in (file→user 0), and the sends copy all 64 MiB from the mapping into the socket buffer (user→socket 64 MiB). 64 MiB / 64 MiB = 1.00, against 2.00 for read-write.',
+    explanation: 'Once: no read() copies the file in (file→user 0), and the sends copy all 16 MiB from the mapping into the socket buffer (user→socket 16 MiB). 16 MiB / 16 MiB = 1.00, against 2.00 for read-write.',
   },
 };
 

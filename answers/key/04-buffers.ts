@@ -31,10 +31,10 @@ export const key: ChapterKey = {
   },
   q3: {
     kind: 'number',
-    prompt: 'Node\'s stream method read the 64 MiB file in 1,025 read() calls. What chunk size, in KiB, does fs.createReadStream use by default?',
+    prompt: 'Node\'s stream method read the 16 MiB file in 257 read() calls. What chunk size, in KiB, does fs.createReadStream use by default?',
     answer: 64,
-    hints: ['1,025 = 1,024 reads with data plus one that returns 0.', '64 MiB divided by 1,024.'],
-    explanation: '64 MiB / 1,024 = 64 KiB, the default highWaterMark of an fs.ReadStream (Node.js documentation). Bun\'s Bun.file().stream() reads about 512 KiB at a time and Deno\'s FsFile.readable grows its reads to several MiB, so "a stream" has no fixed chunk size.',
+    hints: ['257 = 256 reads with data plus one that returns 0.', '16 MiB divided by 256.'],
+    explanation: '16 MiB / 256 = 64 KiB, the default highWaterMark of an fs.ReadStream (Node.js documentation). Bun\'s Bun.file().stream() reads about 512 KiB at a time and Deno\'s FsFile.readable grows its reads to several MiB, so "a stream" has no fixed chunk size.',
   },
   q4: {
     kind: 'choice',
@@ -64,12 +64,12 @@ export const key: ChapterKey = {
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Node, read-write method, a 4 KiB buffer, a 64 MiB file: how many read() calls will the server make on the data file, counting the last one that returns 0?',
-    measured: { lab: '04', runtime: 'node', method: 'read-write', bytes: 67108864, chunk: 4096, metric: 'calls.fileToUser' },
+    prompt: 'Node, read-write method, a 4 KiB buffer, a 4 MiB file (lab 04\'s 4 KiB row sends 1,024 buffers\' worth): how many read() calls will the server make on the data file, counting the last one that returns 0?',
+    measured: { lab: '04', runtime: 'node', method: 'read-write', bytes: 4194304, chunk: 4096, metric: 'calls.fileToUser' },
     tolerance: 0.001,
-    answer: 16385,
+    answer: 1025,
     hints: ['Divide the file size by the buffer size.', 'A read loop only knows the file has ended when read() returns 0.'],
-    explanation: '64 MiB / 4 KiB = 16,384 reads that return data, plus the one that returns 0 at end of file: 16,385. Each is 2 mode switches, and in Node each is also a hand-off to a libuv worker thread.',
+    explanation: '4 MiB / 4 KiB = 1,024 reads that return data, plus the one that returns 0 at end of file: 1,025. Each is 2 mode switches, and in Node each is also a hand-off to a libuv worker thread.',
   },
 };
 
@@ -78,4 +78,4 @@ export const q2: Sheet['q2'] = 'c';
 export const q3: Sheet['q3'] = 64;
 export const q4: Sheet['q4'] = 'a';
 export const q5: Sheet['q5'] = 'b';
-export const q6: Sheet['q6'] = 16385;
+export const q6: Sheet['q6'] = 1025;

@@ -64,12 +64,12 @@ export const key: ChapterKey = {
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Node, copy-file method, a 64 MiB file: how many bytes of the file will the process read into user space (file→user)?',
-    measured: { lab: '05', runtime: 'node', method: 'copy-file', bytes: 67108864, metric: 'copies.fileToUser' },
+    prompt: 'Node, copy-file method, a 16 MiB file: how many bytes of the file will the process read into user space (file→user)?',
+    measured: { lab: '05', runtime: 'node', method: 'copy-file', bytes: 16777216, metric: 'copies.fileToUser' },
     tolerance: 0.01,
     answer: 0,
     hints: ['fs.copyFile goes to libuv, which asks the kernel to copy first.', 'Which syscall would read the file into user space, and does it appear in the trace?'],
-    explanation: 'Zero: on the same file system one copy_file_range call moved all 64 MiB, and across file systems libuv fell back to sendfile, also inside the kernel. No read() touched the data file.',
+    explanation: 'Zero: on the same file system one copy_file_range call moved all 16 MiB, and across file systems libuv fell back to sendfile, also inside the kernel. No read() touched the data file.',
   },
 };
 

@@ -59,12 +59,12 @@ export const key: ChapterKey = {
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Bun, sendfile method, a 64 MiB file written into the default pipe: how many sendfile() calls will the server make?',
-    measured: { lab: '06', runtime: 'bun', method: 'sendfile', bytes: 67108864, metric: 'calls.kernelMoved' },
+    prompt: 'Bun, sendfile method, a 16 MiB file written into the default pipe: how many sendfile() calls will the server make?',
+    measured: { lab: '06', runtime: 'bun', method: 'sendfile', bytes: 16777216, metric: 'calls.kernelMoved' },
     tolerance: 0.05,
-    answer: 1024,
+    answer: 256,
     hints: ['One call can move at most what the pipe has room for.', 'Divide the file size by the pipe capacity.'],
-    explanation: 'Each sendfile into the pipe fills it and returns, and the next waits for the reader to drain it: 64 MiB / 64 KiB = 1,024 calls of 65,536 bytes. A pipe enlarged with F_SETPIPE_SZ should need proportionally fewer.',
+    explanation: 'Each sendfile into the pipe fills it and returns, and the next waits for the reader to drain it: 16 MiB / 64 KiB = 256 calls of 65,536 bytes. A pipe enlarged with F_SETPIPE_SZ should need proportionally fewer.',
   },
 };
 
@@ -73,4 +73,4 @@ export const q2: Sheet['q2'] = 64;
 export const q3: Sheet['q3'] = 'b';
 export const q4: Sheet['q4'] = 'b';
 export const q5: Sheet['q5'] = 'b';
-export const q6: Sheet['q6'] = 1024;
+export const q6: Sheet['q6'] = 256;

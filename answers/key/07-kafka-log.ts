@@ -64,12 +64,12 @@ export const key: ChapterKey = {
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Bun, sendfile method, a 64 MiB log read by 4 consumers with 1 MiB fetches: how many kernel-moved calls (sendfile) will the trace count?',
-    measured: { lab: '07', runtime: 'bun', method: 'sendfile', bytes: 67108864, metric: 'calls.kernelMoved' },
+    prompt: 'Bun, sendfile method, a 16 MiB log read by 4 consumers with 1 MiB fetches: how many kernel-moved calls (sendfile) will the trace count?',
+    measured: { lab: '07', runtime: 'bun', method: 'sendfile', bytes: 16777216, metric: 'calls.kernelMoved' },
     tolerance: 0.05,
-    answer: 256,
-    hints: ['How many 1 MiB fetches does one consumer need for 64 MiB, and how many consumers are there?', 'Each fetch answer is a Bun.file slice of exactly 1 MiB, at the size where Bun starts using sendfile.'],
-    explanation: '256: 4 consumers × 64 fetches of 1 MiB, one sendfile(2) each, with the fetch\'s position as the offset. The four final empty fetches send only a header (sendto 260 in all). No byte of the segment was read into the broker.',
+    answer: 64,
+    hints: ['How many 1 MiB fetches does one consumer need for 16 MiB, and how many consumers are there?', 'Each fetch answer is a Bun.file slice of exactly 1 MiB, at the size where Bun starts using sendfile.'],
+    explanation: '64: 4 consumers × 16 fetches of 1 MiB, one sendfile(2) each, with the fetch\'s position as the offset. The four final empty fetches send only a header. No byte of the segment was read into the broker.',
   },
 };
 
@@ -78,4 +78,4 @@ export const q2: Sheet['q2'] = 'a';
 export const q3: Sheet['q3'] = 16;
 export const q4: Sheet['q4'] = 'b';
 export const q5: Sheet['q5'] = 'b';
-export const q6: Sheet['q6'] = 256;
+export const q6: Sheet['q6'] = 64;

@@ -64,10 +64,10 @@ export const key: ChapterKey = {
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Bun, tls method (the sendfile method\'s code behind HTTPS), a 64 MiB file: how many bytes of the file will the server read into user space (file→user)?',
-    measured: { lab: '08', runtime: 'bun', method: 'tls', bytes: 67108864, metric: 'copies.fileToUser' },
+    prompt: 'Bun, tls method (the sendfile method\'s code behind HTTPS), a 16 MiB file: how many bytes of the file will the server read into user space (file→user)?',
+    measured: { lab: '08', runtime: 'bun', method: 'tls', bytes: 16777216, metric: 'copies.fileToUser' },
     tolerance: 0.01,
-    answer: 67108864,
+    answer: 16777216,
     hints: ['What does Bun\'s canSendfile() return when TLS is on?', 'The TLS library must encrypt the bytes: where do they have to be?'],
     explanation: 'All of it, 67,108,864 bytes: with TLS on, Bun skips sendfile and reads the file in 256 reads of 256 KiB, encrypts in user space and sends the ciphertext (581 sendto calls). The same code without TLS read 0 bytes and made 42 sendfile calls.',
   },
@@ -78,4 +78,4 @@ export const q2: Sheet['q2'] = 'b';
 export const q3: Sheet['q3'] = 'b';
 export const q4: Sheet['q4'] = 'c';
 export const q5: Sheet['q5'] = 'd';
-export const q6: Sheet['q6'] = 67108864;
+export const q6: Sheet['q6'] = 16777216;

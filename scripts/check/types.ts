@@ -4,8 +4,12 @@
 import type { Direction } from '../lab/ledger.ts';
 import type { MethodName, RuntimeName } from '../../runtime-adapters/types.ts';
 
-/** A call count or byte count from a run's ledger (scripts/lab/ledger.ts), e.g. "calls.fileToUser". */
-export type Metric = `calls.${Direction}` | `copies.${Direction}` | 'copiesPerByte';
+/**
+ * A number from a run's ledger (scripts/lab/ledger.ts), e.g. "calls.fileToUser", or what the kernel
+ * reported of a zero-copy send (lab 09), e.g. "zerocopy.copiedSends".
+ */
+export type Metric = `calls.${Direction}` | `copies.${Direction}` | 'copiesPerByte' | 'cpuCopiesPerByte' | 'allSyscalls'
+  | 'zerocopy.sends' | 'zerocopy.copiedSends';
 
 /** Which measured number a prediction is checked against. */
 export interface MeasuredQuantity {

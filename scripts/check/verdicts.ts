@@ -29,6 +29,10 @@ export function measureCommand(quantity: MeasuredQuantity): string {
 function measuredValue(run: Run, metric: MeasuredQuantity['metric']): number | undefined {
   if (!run.traced) return undefined;
   if (metric === 'copiesPerByte') return run.copiesPerByte;
+  if (metric === 'cpuCopiesPerByte') return run.cpuCopiesPerByte;
+  if (metric === 'allSyscalls') return run.allSyscalls;
+  if (metric === 'zerocopy.sends') return run.zerocopy?.sends;
+  if (metric === 'zerocopy.copiedSends') return run.zerocopy?.copiedSends;
   const [group, field] = metric.split('.') as ['calls' | 'copies', string];
   return directions.includes(field as Direction) ? run[group][field as Direction] : undefined;
 }

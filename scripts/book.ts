@@ -1,4 +1,4 @@
-// `workbook book [--serve] [--with-key] [--out DIR]`: the chapters as a static site (issue #5),
+// `workbook book [--serve] [--with-key] [--out DIR]`: the chapters as a static site,
 // opened from disk or served to a room; the reader's own lab results become tables and charts.
 import { flagHelp, flagSpec, parseFlags, sharedFlags, UsageError } from './args.ts';
 import { assertReplaceable, buildBook, type BookBuild, type BookOptions } from './book/build.ts';

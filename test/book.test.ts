@@ -1,4 +1,4 @@
-// The book (issue #5): every chapter becomes a page with highlighted code, local scripts only,
+// The book: every chapter becomes a page with highlighted code, local scripts only,
 // the reader's results as a table and a chart (or the command that makes them), the questions from
 // the key, and a build that fails on a broken link, image or diagram at its file and line.
 import { spawn } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Issue #7, item 2: a client that hangs up mid-file (Ctrl-C in a reader's curl, a laptop lid
+// A client that hangs up mid-file (Ctrl-C in a reader's curl, a laptop lid
 // closed) costs the server nothing. After 100 such clients every lab 01 and lab 02 server still
 // serves a verified file, and its open file descriptors come back to what they were: no data file
 // handle, socket or pipe is leaked per aborted transfer.

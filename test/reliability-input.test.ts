@@ -1,4 +1,4 @@
-// Issue #7, item 6: whatever a reader types or leaves half-saved, the workbook answers with one
+// Whatever a reader types or leaves half-saved, the workbook answers with one
 // clear message and a non-zero exit (2 for usage), never a stack trace, and writes nothing of
 // theirs. test/cli.test.ts covers the common typos (64XB, -1, dneo, sendfil, --runtim); these
 // are the rest: odd flag values, a disk too small, broken answer sheets and result files.

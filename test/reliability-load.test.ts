@@ -1,4 +1,4 @@
-// Issue #7, item 1: a workshop's 30 laptops, or one reader's busy machine, must not change what a
+// A workshop's 30 laptops, or one reader's busy machine, must not change what a
 // lab proves. Every lab 01 and lab 02 server, on every runtime, serves 50 clients of the same file
 // at once, and each client gets every byte (count and SHA-256). Bounded: a 1.5 MiB file, 50
 // clients, loopback only, each server stopped when its clients are done.

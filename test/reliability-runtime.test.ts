@@ -1,4 +1,4 @@
-// Issue #7, item 5: on one of a workshop's 30 laptops a runtime is missing (npm ci failed half
+// On one of a workshop's 30 laptops a runtime is missing (npm ci failed half
 // way) or dies on start (a build for a newer CPU). The lab reports that runtime as failed with its
 // error and measures the others; asked for that runtime alone, it exits with one clear error.
 // WORKBOOK_BUN and WORKBOOK_DENO point the adapters elsewhere, so node_modules is never touched.

@@ -1,4 +1,4 @@
-// Issue #7, item 7: a lab is safe to run on a workshop's network and on a reader's laptop. Every
+// A lab is safe to run on a workshop's network and on a reader's laptop. Every
 // lab server listens on 127.0.0.1 alone, on a port the kernel picks (port 0), as /proc/net/tcp
 // shows while it runs; and nothing a lab does reaches outside its temporary directory: Deno's
 // servers cannot read past the paths they are given, and removing the work dir never follows a

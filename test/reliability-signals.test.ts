@@ -1,4 +1,4 @@
-// Issue #7, item 3: a reader presses Ctrl-C halfway (or a container is stopped with SIGTERM). The
+// A reader presses Ctrl-C halfway (or a container is stopped with SIGTERM). The
 // runner's servers, clients and strace are gone within 2 s, its temporary data file with them,
 // the results already complete are kept, and the lab that was cut short leaves no result at all.
 // Real processes, real signals; the runner writes its results to a directory of the test's own.

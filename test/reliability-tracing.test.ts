@@ -1,4 +1,4 @@
-// Issue #7, item 4: where tracing is impossible the labs still run, verify and time; every row
+// Where tracing is impossible the labs still run, verify and time; every row
 // says it is untraced (never a zero count), and one message says why and how to fix it.
 // test/cli.test.ts covers WORKBOOK_STRACE pointing nowhere and PTRACE_TRACEME being denied; here,
 // a slim container (no strace and no ps on PATH at all) and a denied PTRACE_SEIZE on Bun's

@@ -3,7 +3,7 @@ import { fail, serving, type ServerOptions } from '../harness.ts';
 import { readWrite } from './node.ts';
 
 // Bun's copy_file.zig: copy_file_range for regular files, falling back to read/write on
-// ENOSYS, EXDEV, EOPNOTSUPP or EINVAL (FACTS C2). It runs off the main thread.
+// ENOSYS, EXDEV, EOPNOTSUPP or EINVAL (oven-sh/bun src/copy_file.zig). It runs off the main thread.
 async function copy(options: ServerOptions): Promise<void> {
   await Bun.write(Bun.file(options.out), Bun.file(options.file));
 }

@@ -12,7 +12,7 @@ async function readWrite(options: ServerOptions): Promise<void> {
 }
 
 // ext/fs std_fs.rs copy_file -> Rust std::fs::copy: copy_file_range, then sendfile, then a
-// read/write loop (FACTS C3).
+// read/write loop (std::fs::copy on Linux: the standard library's kernel_copy module).
 async function copy(options: ServerOptions): Promise<void> {
   await Deno.copyFile(options.file, options.out);
 }

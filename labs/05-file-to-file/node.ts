@@ -13,7 +13,7 @@ export async function readWrite(options: ServerOptions): Promise<void> {
   }
 }
 
-// libuv's uv_fs_copyfile: copy_file_range, then sendfile, then read/write (FACTS C0).
+// libuv's uv_fs_copyfile: copy_file_range, then sendfile, then read/write (libuv src/unix/fs.c uv__fs_copyfile).
 async function copy(options: ServerOptions): Promise<void> {
   await copyFile(options.file, options.out);
 }

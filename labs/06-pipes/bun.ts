@@ -10,7 +10,7 @@ async function stream(options: ServerOptions): Promise<void> {
 }
 
 // copy_file.zig: a regular file into a pipe or socket goes through sendfile(2) — which, since
-// Linux 5.12, the kernel runs as a splice when out_fd is a pipe (FACTS A1).
+// Linux 5.12, the kernel runs as a splice when out_fd is a pipe (sendfile(2), kernel commit b964bf53e540).
 async function sendfile(options: ServerOptions): Promise<void> {
   await Bun.write(Bun.stdout, Bun.file(options.file));
 }

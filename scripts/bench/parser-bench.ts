@@ -12,7 +12,7 @@ import { readTrace } from '../lab/parse.ts';
 
 const fixturesDir = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
-/** The goal in issue #6: a million lines in at most about 3.3 seconds. */
+/** A million lines in at most about 3.3 seconds: a 1 GiB lab trace is read in well under a minute. */
 export const targetLinesPerSecond = 300_000;
 
 export interface ParserBench {

@@ -1,5 +1,5 @@
 // The drill bank: every interview question, tagged with the chapter that teaches it, in the order
-// of the chapters. Facts come from the chapters and /work/shared/FACTS.md; each question's model
+// of the chapters. Facts come from the chapters and their sources; each question's model
 // answer names every one of its concepts in both languages (test/drill.test.ts holds it to that).
 import { questions as traditional } from './bank/01-traditional.ts';
 import { questions as sendfile } from './bank/02-sendfile.ts';

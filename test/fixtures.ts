@@ -3,14 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLedger, type Ledger } from '../scripts/lab/ledger.ts';
 import { readTrace } from '../scripts/lab/parse.ts';
+import type { TraceRecord } from '../scripts/lab/run.ts';
 
 export const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-export interface TraceFixture {
-  lab: string; runtime: string; method: string; dataFile: string; bytes: number;
-  /** The server's port (labs with a socket), the copy's path (lab 05) or the named pipe (lab 06). */
-  port?: number; outFile?: string; pipe?: string;
-}
+/** A captured trace and what it takes to read it again (test/fixtures/capture.ts writes them). */
+export type TraceFixture = TraceRecord;
 
 export const traceFixtures = (JSON.parse(readFileSync(fixturesDir + 'traces.json', 'utf8')) as { traces: Record<string, TraceFixture> }).traces;
 
@@ -24,9 +22,10 @@ export function traceFixture(name: string): TraceFixture {
   return must(traceFixtures[name], `the fixture ${name} in traces.json`);
 }
 
+/** A fixture's ledger, settled with the server's own report as the runner settles it. */
 export async function ledgerOf(name: string): Promise<{ ledger: Ledger; fixture: TraceFixture }> {
   const fixture = traceFixture(name);
-  const counting = createLedger({ files: [fixture.dataFile, ...(fixture.outFile ? [fixture.outFile] : [])], pipes: fixture.pipe ? [fixture.pipe] : [], port: fixture.port });
+  const counting = createLedger(fixture.fds);
   for await (const event of readTrace(fixturesDir + name)) counting.add(event);
-  return { ledger: counting.settle(), fixture };
+  return { ledger: counting.settle(fixture.report), fixture };
 }

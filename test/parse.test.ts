@@ -25,7 +25,7 @@ test('unfinished and resumed halves from different threads are joined by PID', a
   // thread's line before it returns.
   const parsed = await events('lab-02-deno-stream.strace');
   const fixture = traceFixture('lab-02-deno-stream.strace');
-  const dataFile = fixture.dataFile;
+  const dataFile = fixture.fds.files[0];
   const reads = parsed.filter((event) => event.name === 'read' && event.fds[0]?.target === dataFile);
   const text = readFileSync(fixturesDir + 'lab-02-deno-stream.strace', 'utf8');
   assert.ok(/read\(\d+<[^>]*data-\d+\.bin>, +<unfinished \.\.\.>/.test(text), 'the fixture has split reads on the data file');
@@ -39,9 +39,23 @@ test('a split call keeps its fd from the first half and its result from the seco
   assert.is(parse('7302  sendto(22<TCP:[127.0.0.1:45377->127.0.0.1:35010]>, ""..., 65536, MSG_NOSIGNAL, NULL, 0 <unfinished ...>'), null);
   const send = parse('7302  <... sendto resumed>)           = 65536');
   const read = parse('7306  <... read resumed>""..., 65536) = 65536');
-  assert.equal(send, { pid: 7302, name: 'sendto', fds: [{ fd: 22, kind: 'tcp', target: '127.0.0.1:45377->127.0.0.1:35010', localPort: 45377 }], result: 65536 });
+  assert.equal(send, { pid: 7302, name: 'sendto', fds: [{ fd: 22, kind: 'tcp', target: '127.0.0.1:45377->127.0.0.1:35010', localPort: 45377 }], result: 65536, flags: ['MSG_NOSIGNAL'] });
   assert.equal(read?.fds[0], { fd: 24, kind: 'file', target: '/tmp/x/data-1.bin' });
   assert.is(read?.result, 65536);
+});
+
+test('the fd a call returns and the MSG_ flags of a send are kept', () => {
+  const parse = createParser();
+  const accepted = parse('9 accept4(5<TCP:[127.0.0.1:35767]>, {sa_family=AF_INET, sin_port=htons(49016), sin_addr=inet_addr("127.0.0.1")}, [128 => 16], SOCK_CLOEXEC|SOCK_NONBLOCK) = 7<TCP:[127.0.0.1:35767->127.0.0.1:49016]>');
+  assert.equal(accepted?.returned, { fd: 7, kind: 'tcp', target: '127.0.0.1:35767->127.0.0.1:49016', localPort: 35767 });
+  assert.equal(accepted?.fds.map((fd) => fd.localPort), [35767], 'the listener, named by its port');
+  const opened = parse('9 openat(AT_FDCWD</work/main>, ""..., O_RDONLY|O_CLOEXEC) = 8</tmp/w/data-16777216.bin>');
+  assert.equal(opened?.returned, { fd: 8, kind: 'file', target: '/tmp/w/data-16777216.bin' });
+  assert.is(parse('9 openat(AT_FDCWD</work/main>, ""..., O_RDONLY) = -1 ENOENT (No such file or directory)')?.returned, undefined);
+  const zeroCopy = parse('9 sendto(7<TCP:[127.0.0.1:1->127.0.0.1:2]>, ""..., 65536, MSG_NOSIGNAL|MSG_ZEROCOPY, NULL, 0) = 65536');
+  assert.equal(zeroCopy?.flags, ['MSG_NOSIGNAL', 'MSG_ZEROCOPY']);
+  assert.equal(parse('9 recvmsg(7<TCP:[127.0.0.1:1->127.0.0.1:2]>, {msg_namelen=0}, MSG_ERRQUEUE) = 0')?.flags, ['MSG_ERRQUEUE']);
+  assert.equal(parse('9 futex(0x7f, FUTEX_WAKE_PRIVATE, 1) = 1')?.flags, [], 'only sends and receives carry MSG_ flags');
 });
 
 test('errors and calls that never returned carry no bytes', () => {

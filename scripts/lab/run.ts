@@ -2,7 +2,7 @@
 // warm-up, then `timedRuns` transfers), and a traced pass for the syscall ledger. Every transfer is
 // verified (byte count and SHA-256) before its numbers are used; a mismatch fails the row. Then
 // every runtime × method of a lab, into one LabResult.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tracesDir } from '../paths.ts';
 import { formatBytes } from '../sizes.ts';
@@ -91,7 +91,9 @@ async function runMethod(plan: MethodPlan): Promise<Run> {
   // One server serves the warm-up, the timed transfers and, where strace may attach to it, the
   // traced one: start-up (tsx's loader, Deno's permissions, module reads) is paid once and never traced.
   const attached = tracing.available && tracing.attach;
-  const server = await openServer(plan, 1 + plan.timedRuns + (attached ? 1 : 0));
+  // With strace attached the server is planned one transfer more than it serves, so it does not
+  // exit on its own: a tracee that exits while strace detaches leaves both waiting on each other.
+  const server = await openServer(plan, 1 + plan.timedRuns + (attached ? 2 : 0));
   const timed: Transfer[] = [];
   let tracedTransfer: { traceFile: string; transfer: Transfer; fds: LabFds; sharedExtents: boolean } | null = null;
   const sweep = lab.chunks && method === 'read-write' ? `-${plan.chunk}` : plan.outDir !== dirname(data.path) ? '-other-fs' : '';
@@ -110,9 +112,10 @@ async function runMethod(plan: MethodPlan): Promise<Run> {
       const tracer = await attach(tracing.strace, server.pid, traceFile);
       let transfer: Transfer;
       try {
-        // Detached once the bytes are in: the server may exit after the usage answer, and a
-        // tracee that exits under strace's detach leaves both waiting on each other.
-        transfer = await server.transfer({ beforeUsage: () => tracer.detach() });
+        // Detached after the usage answer, not when the client has the last byte: the server's
+        // last syscalls (sendfile returning, the close) may still be running then, and the server
+        // answers only once its event loop is free of the transfer.
+        transfer = await server.transfer();
       } finally {
         await tracer.detach();
       }
@@ -168,6 +171,10 @@ async function runMethod(plan: MethodPlan): Promise<Run> {
     return { ...base, traced: false, syscalls: {}, copies: null, calls: null, copiesPerByte: null, cpuCopiesPerByte: null, allSyscalls: null, modeSwitches: null };
   }
   const ledger = await countTrace(tracedTransfer.traceFile, tracedTransfer.fds, tracedTransfer.transfer.report, tracedTransfer.sharedExtents);
+  // Beside the raw trace, what it takes to read it again: the lab's fds and the server's own report.
+  const sidecar: TraceRecord = { lab: lab.id, runtime: adapter.name, runtimeVersion: plan.runtimeVersion, method, bytes: data.bytes, chunk: plan.chunk,
+    fds: tracedTransfer.fds, ...(tracedTransfer.transfer.report ? { report: tracedTransfer.transfer.report } : {}), reflink: tracedTransfer.sharedExtents };
+  writeFileSync(tracedTransfer.traceFile.replace(/\.strace$/, '.json'), JSON.stringify(sidecar, null, 2) + '\n');
   // Lab 07 serves every byte once per consumer: per byte delivered, not per byte of the file.
   const delivered = data.bytes * consumers;
   return {
@@ -182,6 +189,19 @@ async function runMethod(plan: MethodPlan): Promise<Run> {
     allSyscalls: ledger.allSyscalls,
     modeSwitches: modeSwitches(ledger),
   };
+}
+
+/** What a trace needs to be read again: written beside it as .workbook/traces/<name>.json. */
+export interface TraceRecord {
+  lab: string;
+  runtime: RuntimeName;
+  runtimeVersion: string;
+  method: MethodName;
+  bytes: number;
+  chunk: number;
+  fds: LabFds;
+  report?: TransferReport;
+  reflink: boolean;
 }
 
 interface Destination { label?: string; dir: string; cleanup?(): void }

@@ -45,11 +45,11 @@ export interface LabServer {
   fds(): LabFds;
   /** Bytes that reach readers in one transfer. */
   delivered: number;
-  /** Runs the next transfer (the i-th since start), verified; `beforeUsage` runs once its bytes are in, before the server is asked for its usage. */
-  transfer(options?: { beforeUsage?: () => Promise<void> }): Promise<Transfer>;
+  /** Runs the next transfer (the i-th since start), verified, and reads the server's usage after it. */
+  transfer(): Promise<Transfer>;
   /** A file lab's copy shares its extents with the source (a reflink); null where it cannot. */
   sharedExtents(): Promise<boolean | null>;
-  /** After the last planned transfer: waits for the server to exit. Always stops every child. */
+  /** After the last planned transfer: waits for the server to exit; before it, stops the server. Always stops every child. */
   close(): Promise<void>;
 }
 
@@ -123,7 +123,7 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
       fds: () => prepared.fds(port),
       produced: () => produced,
       sharedExtents: async () => (prepared.sharedExtents ? prepared.sharedExtents() : null),
-      async transfer({ beforeUsage } = {}) {
+      async transfer() {
         const i = ++done;
         if (i > count) throw new Error(`only ${count} transfers were planned for this server`);
         if (goPaced) started.send('go');
@@ -150,7 +150,6 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
             seconds = finished.seconds;
           }
         }
-        await beforeUsage?.();
         started.send('usage');
         const answer = await expect('served', 10_000 * (options.slow ?? 1));
         return { seconds, usage: answer.usage, ...(report ? { report } : {}) };

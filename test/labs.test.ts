@@ -75,7 +75,19 @@ traced('traced counts: read-write copies twice per byte, bun sendfile none', () 
   }
   const sendfile = one('02', 'bun', 'sendfile');
   assert.is(sendfile.copies.fileToUser, 0);
-  assert.is(sendfile.copies.kernelMoved, sendfile.bytes);
+  assert.is(sendfile.copies.kernelByReference, sendfile.bytes, 'page references, on a route the lab read as scatter-gather');
+  assert.is(result('02').route?.facility, 'scatter-gather');
+});
+
+traced('every row counts every syscall of its transfer: at least its I/O, twice that in mode switches', () => {
+  for (const lab of labs) {
+    for (const run of result(lab.id).runs) {
+      if (!run.traced) throw new Error(`lab ${lab.id} ${run.runtime} ${run.method} was not traced`);
+      const io = Object.values(run.syscalls).reduce((sum, entry) => sum + entry.calls, 0);
+      assert.ok(run.allSyscalls >= io, `lab ${lab.id} ${run.runtime} ${run.method}: ${run.allSyscalls} syscalls, ${io} of them I/O`);
+      assert.is(run.modeSwitches, 2 * run.allSyscalls);
+    }
+  }
 });
 
 traced('lab 03: bun mmap+write maps the file once and copies each byte once', () => {
@@ -102,8 +114,9 @@ traced('lab 05: copy_file_range copies file to file inside the kernel; across fi
     if (!same) throw new Error(`${runtime} copy-file did not run`);
     assert.ok(same.destination?.startsWith('same file system'), same.destination);
     assert.ok((same.syscalls.copy_file_range?.calls ?? 0) >= 1, `${runtime}: copy_file_range`);
-    assert.is(same.copies.kernelMoved, same.bytes, `${runtime}: all bytes moved in the kernel`);
+    assert.is(same.copies.kernelCopied, same.bytes, `${runtime}: all bytes copied by the kernel (ext4 and tmpfs share no extents)`);
     assert.is(same.copiesPerByte, 0);
+    assert.is(same.cpuCopiesPerByte, 1, `${runtime}: no copy into user space, one by the kernel`);
     if (!other) continue; // no second file system on this machine
     // EXDEV: libuv and Rust's std fall back to sendfile; Bun to a read/write loop.
     if (runtime === 'bun') assert.ok(Math.abs(other.copiesPerByte - 2) < 0.01, `bun other fs: ${other.copiesPerByte}`);
@@ -134,7 +147,26 @@ test('lab 07: the broker serves every consumer from its segment, all from the pa
 traced('lab 07: bun sendfile serves every consumer without a user-space copy', () => {
   const sendfile = one('07', 'bun', 'sendfile');
   assert.is(sendfile.copies.fileToUser, 0);
-  assert.is(sendfile.copies.kernelMoved, sendfile.bytes * 4, 'every consumer got the whole log by sendfile');
+  assert.is(sendfile.copies.kernelByReference, sendfile.bytes * 4, 'every consumer got the whole log by sendfile');
+});
+
+traced('lab 09: FFI sendfile and splice copy nothing on every runtime; the kernel reports the loopback copy of zero-copy sends', () => {
+  for (const runtime of runtimeNames) {
+    for (const method of ['sendfile-ffi', 'splice-ffi']) {
+      const run = one('09', runtime, method);
+      assert.is(run.copiesPerByte, 0, `${runtime} ${method}`);
+      assert.is(run.copies.kernelByReference, run.bytes, `${runtime} ${method}: one transfer, counted once`);
+    }
+    for (const method of ['msg-zerocopy', 'io-uring-send-zc']) {
+      const run = one('09', runtime, method);
+      assert.ok(run.zerocopy && run.zerocopy.notifications >= 1, `${runtime} ${method}: completions arrived`);
+      assert.is(run.zerocopy?.copied, true, `${runtime} ${method}: on loopback the kernel says it copied`);
+      assert.ok(Math.abs(run.copiesPerByte - 1) < 0.01, `${runtime} ${method}: mmap + write's one copy, ${run.copiesPerByte}`);
+    }
+    assert.is(one('09', runtime, 'io-uring-send-zc').uring?.bytes, result('09').runs[0]?.bytes, `${runtime}: the CQEs count the bytes strace cannot see`);
+  }
+  const ktls = result('09').probes?.find((probe) => probe.facility === 'ktls');
+  assert.ok(ktls && ktls.detail.length > 20, 'the kTLS probe says what it found');
 });
 
 traced('lab 08: a transform, gzip or TLS forces every byte through user space; bun drops sendfile under TLS', () => {

@@ -1,55 +1,58 @@
-// The bench's client. Like scripts/lab/client.ts it is one Node process, the same for every runtime,
-// and speaks the same lines to the runner ({"transfer":i,"bytes":n,"sha256":hex,"seconds":s}, then
-// waits for a line on stdin), so the lab core's server driver drives it unchanged. It differs in what a
-// benchmark needs on a 2-core machine, where the client, not the server, sets the pace:
+// The bench's client. Like scripts/lab/client.ts it is one Node process for a session, the same
+// for every runtime, and speaks the same protocol (scripts/lab/client-protocol.ts), so the lab
+// core's server driver drives it unchanged. It differs in what a benchmark needs on a 2-core
+// machine, where the client, not the server, can set the pace:
 // - the socket reads straight into a shared ring of 1 MiB slots (net's `onread`), so nothing is
 //   allocated per chunk and no byte is copied after the kernel's own recv copy;
-// - SHA-256 runs on a worker thread reading those slots in place, not on the receiving thread:
-//   inline, the digest (about 1.7 GB/s here) serialised with receiving and held every method to
-//   the client's speed; the worker also parses the HTTP framing, so this thread only receives;
+// - every byte is checked on a second thread, in place in the slots: compared with the file
+//   itself, which `expect` loads into shared memory before the timed transfers (memcmp speed), or
+//   hashed with SHA-256 where the file does not fit in memory; the receiving thread only receives;
 // - the clock stops when the stream ends (the lab servers close after the file, and HTTP is asked
-//   for Connection: close), and the digest is awaited after that, outside the timed window;
-// - when every slot waits to be hashed, the socket is paused: memory stays at 8 MiB for any size.
-// The hash still costs CPU while the transfer runs, on the second core, which the README says.
-// Measured against the lab client on lab 02, 256 MiB, the same servers alternating (2 cores,
-// other work running): Bun sendfile 648 -> 1544 MiB/s, Bun read-write 690 -> 1122, Node
-// read-write 636 -> 687 (its server is the limit), Deno stream 775 -> 911 (medians of 6).
+//   for Connection: close), and the verdict is awaited after that, outside the timed window;
+// - when every slot waits to be checked, the socket is paused: the ring stays at 8 MiB for any size.
 // Started once per bench session by scripts/lab/client-service.ts; one request a line on stdin.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import net from 'node:net';
+import { freemem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { ClientCommand, ClientReply, FetchRequest } from '../lab/client-protocol.ts';
-import { createRing, ENDED, FILLED, HASHED, LENGTHS, PAUSED, READS, slotCount, slotViews } from './ring.ts';
+import { createRing, CHECKED, ENDED, FILLED, LENGTHS, PAUSED, READS, slotCount, slotViews } from './ring.ts';
+import type { Checked } from './verify-worker.ts';
 
 let protocol: 'tcp' | 'http' = 'tcp';
+let expected: { path: string; bytes: number } | null = null;
 const ring = createRing();
 const control = new Int32Array(ring.control);
 const slots = slotViews(ring);
 // A worker thread does not inherit tsx's --import hook on Node 20, so it loads its module through tsx's API.
-const hasher = new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.resolve('./hash-worker.ts'))}, ${JSON.stringify(import.meta.url)}))`,
+const verifier = new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.resolve('./verify-worker.ts'))}, ${JSON.stringify(import.meta.url)}))`,
 { eval: true, workerData: { ring } });
 
-interface Digest { bytes: number; sha256: string; error: string | null }
-
 /**
- * Whether the next read may go into its slot. If not, PAUSED asks the hasher to say "slot-free"
+ * Whether the next read may go into its slot. If not, PAUSED asks the verifier to say "slot-free"
  * when it frees one; if it freed one between the two loads and took PAUSED already, its message
  * is on the way, so wait for it. A message can also answer a slot this thread had already seen
- * freed (the hasher's store and its check of PAUSED are two steps), so a message is a reason to
+ * freed (the verifier's store and its check of PAUSED are two steps), so a message is a reason to
  * ask again, never a licence to read.
  */
 function slotFree(filled: number): boolean {
-  if (filled - Atomics.load(control, HASHED) < slotCount) return true;
+  if (filled - Atomics.load(control, CHECKED) < slotCount) return true;
   Atomics.store(control, PAUSED, 1);
-  return filled - Atomics.load(control, HASHED) < slotCount && Atomics.compareExchange(control, PAUSED, 1, 0) === 1;
+  return filled - Atomics.load(control, CHECKED) < slotCount && Atomics.compareExchange(control, PAUSED, 1, 0) === 1;
 }
 
-/** What the hasher's messages go to: the paused socket of this transfer, and the digest after it. */
+/** What the verifier's messages go to: the paused socket of this transfer, and the verdict after it. */
 let slotFreed = () => {};
-let digestArrived: (digest: Digest) => void = () => {};
-hasher.on('message', (message: 'slot-free' | Digest) => (message === 'slot-free' ? slotFreed() : digestArrived(message)));
+let verdictArrived: (checked: Checked) => void = () => {};
+let expecting: () => void = () => {};
+verifier.on('message', (message: 'slot-free' | 'expecting' | Checked) => {
+  if (message === 'slot-free') slotFreed();
+  else if (message === 'expecting') expecting();
+  else verdictArrived(message);
+});
 
 /** Receives one response into the ring; resolves with the seconds until the server closed. */
 function receive(port: number): Promise<number> {
@@ -93,13 +96,46 @@ async function transfer(request: FetchRequest): Promise<ClientReply> {
   protocol = request.protocol;
   try {
     control.fill(0);
-    const digest = new Promise<Digest>((resolve) => { digestArrived = resolve; });
-    hasher.postMessage({ start: protocol });
+    const verdict = new Promise<Checked>((resolve) => { verdictArrived = resolve; });
+    verifier.postMessage({ start: protocol });
     const seconds = await receive(request.port);
-    const received = await digest;
-    return received.error ? { error: received.error } : { bytes: received.bytes, sha256: received.sha256, seconds };
+    const checked = await verdict;
+    if (checked.error) return { error: checked.error };
+    if (expected) return { bytes: checked.bytes, compared: { against: expected.path, firstDifference: checked.firstDifference }, seconds };
+    return { bytes: checked.bytes, sha256: checked.sha256 ?? '', seconds };
   } catch (error) {
     return { error: (error as Error).message };
+  }
+}
+
+/**
+ * Loads the file every following transfer is compared with, into memory the verifier shares. A
+ * file that would take more than half the free memory is not loaded: transfers are then hashed.
+ */
+async function expect(path: string): Promise<ClientReply> {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    const told = new Promise<void>((resolve) => { expecting = resolve; });
+    if (size > freemem() / 2) {
+      expected = null;
+      verifier.postMessage({ expect: null });
+      await told;
+      return { error: `a ${size}-byte file would take more than half the free memory: transfers are checked by SHA-256 instead` };
+    }
+    const memory = new SharedArrayBuffer(size);
+    const view = new Uint8Array(memory);
+    for (let at = 0; at < size;) {
+      const read = readSync(fd, view, at, Math.min(size - at, 1 << 24), at);
+      if (read === 0) throw new Error(`${path} ended at ${at} of ${size} bytes`);
+      at += read;
+    }
+    expected = { path, bytes: size };
+    verifier.postMessage({ expect: memory });
+    await told;
+    return { ok: true };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -109,10 +145,10 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
   let reply: ClientReply;
   try {
     const command = JSON.parse(line) as ClientCommand;
-    reply = 'fetch' in command ? await transfer(command.fetch) : { error: 'the bench client only fetches' };
+    reply = 'fetch' in command ? await transfer(command.fetch) : 'expect' in command ? await expect(command.expect) : { error: 'the bench client fetches and expects, nothing else' };
   } catch (error) {
     reply = { error: (error as Error).message };
   }
   process.stdout.write(JSON.stringify(reply) + '\n');
 }
-await hasher.terminate();
+await verifier.terminate();

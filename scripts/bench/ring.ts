@@ -1,7 +1,7 @@
 // The memory the bench client's two threads share: the receiving thread has the kernel copy each
-// socket read straight into the next free slot, the hashing thread reads the same slot in place.
-// Control words count slots filled and hashed, so each side knows which slots it may touch;
-// filled - hashed never exceeds the slot count, so memory stays at slotCount × slotBytes whatever
+// socket read straight into the next free slot, the verifying thread reads the same slot in place.
+// Control words count slots filled and checked, so each side knows which slots it may touch;
+// filled - checked never exceeds the slot count, so memory stays at slotCount × slotBytes whatever
 // the file size. 1 MiB slots: on loopback one read returns up to about that much, so a 256 MiB
 // transfer takes a few hundred reads instead of the 4,096 of Node's default 64 KiB.
 export const slotCount = 8;
@@ -9,13 +9,13 @@ const slotBytes = 1 << 20;
 
 /** Indexes into the control words. */
 export const FILLED = 0;
-export const HASHED = 1;
+export const CHECKED = 1;
 export const ENDED = 2;
-/** Set by the receiving thread when it stops reading for want of a slot; the hasher clears it and says so. */
+/** Set by the receiving thread when it stops reading for want of a slot; the verifier clears it and says so. */
 export const PAUSED = 3;
 /** Then one word per slot: how many bytes its read returned. */
 export const LENGTHS = 4;
-/** Then one word per slot: which read (counting from 0) filled it, so the hasher can prove it was not overrun. */
+/** Then one word per slot: which read (counting from 0) filled it, so the verifier can prove it was not overrun. */
 export const READS = LENGTHS + slotCount;
 
 export interface Ring {

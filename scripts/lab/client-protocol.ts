@@ -14,11 +14,19 @@ export type FetchRequest =
 
 export type ClientCommand =
   | { fetch: FetchRequest }
+  /** The bench's client: compare every following transfer with this file, loaded into memory. */
+  | { expect: string }
   /** Opens a FIFO for reading, before its writer (a server's shell) opens it, and keeps it open. */
   | { openPipe: string }
   | { closePipe: true };
 
-export interface Received { bytes: number; sha256: string }
+/**
+ * What arrived, checked one of two ways: its SHA-256, for the runner to compare with the file's;
+ * or compared byte for byte with the file itself (the bench's client after `expect`).
+ */
+export type Received =
+  | { bytes: number; sha256: string; compared?: undefined }
+  | { bytes: number; sha256?: undefined; compared: { against: string; firstDifference: number | null } };
 
 export type ClientReply =
   | (Received & { seconds: number; produced?: { batches: number; seconds: number } })

@@ -159,6 +159,7 @@ async function answer(command: ClientCommand): Promise<ClientReply> {
     closePipe();
     return { ok: true };
   }
+  if (!('fetch' in command)) return { error: 'the lab client hashes what it receives; only the bench client compares with a file it expects' };
   const produceFirst = command.fetch.protocol === 'log' && command.fetch.produce;
   let started = performance.now();
   const received = await fetchOnce(command.fetch);

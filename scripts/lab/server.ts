@@ -3,7 +3,7 @@
 // process. Every transfer is verified (byte count and SHA-256) before it is returned, and the
 // server's resource usage is read between transfers, so no transfer's numbers include another's.
 import { labsDir } from '../paths.ts';
-import type { ClientReply } from './client-protocol.ts';
+import type { ClientReply, Received } from './client-protocol.ts';
 import type { ClientService } from './client-service.ts';
 import type { LabFds } from './ledger.ts';
 import { start, type Child } from './processes.ts';
@@ -58,9 +58,14 @@ function transferTimeoutMs(bytes: number): number {
   return 20_000 + Math.ceil(bytes / 2 ** 24) * 1000;
 }
 
-function verify(i: number, received: { bytes?: number; sha256?: string }, plan: TransferPlan): void {
+function verify(i: number, received: Received, plan: TransferPlan): void {
   if (received.bytes !== plan.data.bytes) throw new Error(`transfer ${i} delivered ${received.bytes} bytes, expected ${plan.data.bytes}`);
-  if (received.sha256 !== plan.data.sha256) throw new Error(`transfer ${i} arrived with the wrong SHA-256 (${received.sha256}): the bytes were corrupted`);
+  if (received.compared) {
+    if (received.compared.against !== plan.data.path) throw new Error(`transfer ${i} was compared with ${received.compared.against}, not with ${plan.data.path}`);
+    if (received.compared.firstDifference !== null) throw new Error(`transfer ${i} differs from the file from byte ${received.compared.firstDifference} on: the bytes were corrupted`);
+  } else if (received.sha256 !== plan.data.sha256) {
+    throw new Error(`transfer ${i} arrived with the wrong SHA-256 (${received.sha256}): the bytes were corrupted`);
+  }
 }
 
 /**

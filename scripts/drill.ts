@@ -2,7 +2,7 @@
 // makes (and the myths it states), then the model 30-second answer. Leitner boxes in progress.json
 // bring the missed questions back first. `--answers FILE` and `--json` run the same drill without a
 // terminal.
-import { didYouMean, flagHelp, parseFlags, UsageError, type FlagSpec } from './args.ts';
+import { didYouMean, flagHelp, flagSpec, parseFlags, sharedFlags, UsageError, type Flags } from './args.ts';
 import { readAnswers } from './drill/answers.ts';
 import { bank } from './drill/bank.ts';
 import { grade } from './drill/grade.ts';
@@ -10,23 +10,23 @@ import { clock, renderFeedback, renderQuestion, renderScorecard, ui, type Answer
 import { drillSummary, mockInterview, record, schedule } from './drill/schedule.ts';
 import { interactiveSession } from './drill/session.ts';
 import { langs, type DrillQuestion, type Lang } from './drill/types.ts';
-import { progressPath as defaultProgressPath } from './paths.ts';
 import { loadProgress, updateProgress } from './progress/store.ts';
 
-export const drillFlags: FlagSpec = {
+export const drillFlags = flagSpec({
   chapter: { kind: 'string', value: 'NN[,NN]', help: 'only questions from these chapters' },
   count: { kind: 'string', value: 'N', help: 'how many questions (default 10; 5 with --mock)' },
   lang: { kind: 'string', value: 'en|zh', help: 'English or Chinese (default: zh when $LANG starts with zh, else en)' },
   mock: { kind: 'boolean', help: 'a mock interview: 5 questions from different chapters in 10 minutes, then a scorecard' },
   minutes: { kind: 'string', value: 'M', help: 'with --mock: the time limit (default 10)' },
   seed: { kind: 'string', value: 'N', help: 'with --mock: draw the same questions again (the intro prints the seed used)' },
+  // Not sharedFlags.answers, a folder of sheets with a default: here a file of answers, set only to grade one.
   answers: { kind: 'string', value: 'FILE', help: 'answers from FILE in question order, one a line or between lines of --- (- reads stdin); no prompts' },
   question: { kind: 'string', value: 'ID[,ID]', help: 'exactly these questions, in this order (see --list)' },
   json: { kind: 'boolean', help: 'with --answers or --list: print JSON' },
   list: { kind: 'boolean', help: 'list the questions (id, chapter, question) and exit' },
-  progress: { kind: 'string', value: 'FILE', help: 'drill boxes in FILE (default .workbook/progress.json, or $WORKBOOK_PROGRESS)' },
-  help: { kind: 'boolean', help: 'show this help' },
-};
+  progress: sharedFlags.progress,
+  help: sharedFlags.help,
+});
 
 export const drillHelp = `Usage: npm run drill [-- flags]
 
@@ -48,13 +48,13 @@ prints { "lang", "results": [ { "id", "question", "answer", "skipped", "score", 
 Flags:
 ${flagHelp(drillFlags)}`;
 
-function parseLang(value: string | boolean | undefined): Lang {
+function parseLang(value: string | undefined): Lang {
   if (value === undefined) return /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh' : 'en';
-  if (typeof value === 'string' && (langs as readonly string[]).includes(value)) return value as Lang;
+  if ((langs as readonly string[]).includes(value)) return value as Lang;
   throw new UsageError(`--lang takes en or zh, got "${value}"`);
 }
 
-function parseCount(value: string | boolean | undefined, fallback: number, flag: string): number {
+function parseCount(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
   const count = Number(value);
   if (!Number.isFinite(count) || count <= 0 || (flag === '--count' && !Number.isInteger(count))) {
@@ -63,12 +63,12 @@ function parseCount(value: string | boolean | undefined, fallback: number, flag:
   return count;
 }
 
-function list(value: string | boolean | undefined): string[] {
-  return typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : [];
+function list(value: string | undefined): string[] {
+  return value?.split(',').map((item) => item.trim()).filter(Boolean) ?? [];
 }
 
 /** The questions to ask, in order: picked by id, or by chapter, then by the schedule (or the bank's order for a file of answers). */
-function selectQuestions(flags: Record<string, string | boolean>, batch: boolean, seed: number | undefined, drillState: ReturnType<typeof loadProgress>['drill']): DrillQuestion[] {
+function selectQuestions(flags: Flags<typeof drillFlags>, batch: boolean, seed: number | undefined, drillState: ReturnType<typeof loadProgress>['drill']): DrillQuestion[] {
   const ids = list(flags.question);
   if (ids.length) {
     return ids.map((id) => {
@@ -89,9 +89,9 @@ function selectQuestions(flags: Record<string, string | boolean>, batch: boolean
   return (batch ? pool : schedule(pool, drillState)).slice(0, count);
 }
 
-function parseSeed(value: string | boolean | undefined): number {
+function parseSeed(value: string | undefined): number {
   if (value === undefined) return Math.floor(Math.random() * 1_000_000);
-  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  if (/^\d+$/.test(value)) return Number(value);
   throw new UsageError(`--seed takes a whole number, got "${value}"`);
 }
 
@@ -116,16 +116,16 @@ export async function drillCommand(argv: string[], cleanups: Array<() => void> =
     process.stdout.write(`${listed}\n`);
     return 0;
   }
-  if (flags.json && typeof flags.answers !== 'string') throw new UsageError('--json needs --answers FILE (or --answers - to read them from stdin), or --list');
+  if (flags.json && flags.answers === undefined) throw new UsageError('--json needs --answers FILE (or --answers - to read them from stdin), or --list');
   if (flags.minutes !== undefined && !flags.mock) throw new UsageError('--minutes goes with --mock');
   if (flags.seed !== undefined && !flags.mock) throw new UsageError('--seed goes with --mock');
-  const mock = Boolean(flags.mock);
+  const mock = flags.mock;
   const seed = mock ? parseSeed(flags.seed) : undefined;
   const limitMs = mock ? parseCount(flags.minutes, 10, '--minutes') * 60_000 : undefined;
-  const batch = typeof flags.answers === 'string';
+  const batch = flags.answers !== undefined;
   // Read before anything is saved: a file that is not answers changes nothing.
-  const lines = batch ? readAnswers(flags.answers as string) : [];
-  const progressPath = typeof flags.progress === 'string' ? flags.progress : defaultProgressPath;
+  const lines = batch ? readAnswers(flags.answers) : [];
+  const progressPath = flags.progress;
   const progress = loadProgress(progressPath);
   const session = progress.drill.sessions + 1;
   const questions = selectQuestions(flags, batch, seed, progress.drill);
@@ -152,7 +152,7 @@ export async function drillCommand(argv: string[], cleanups: Array<() => void> =
       console.log(JSON.stringify({ lang, results: answered.map((entry) => result(entry, lang)) }, null, 2));
       return 0;
     }
-    console.log(say.batchIntro(asked.length, flags.answers === '-' ? 'stdin' : flags.answers as string));
+    console.log(say.batchIntro(asked.length, flags.answers === '-' ? 'stdin' : flags.answers));
     for (const [index, entry] of answered.entries()) {
       console.log(renderQuestion(entry.question, index, asked.length, lang, entry.question.id));
       console.log(`${entry.answer.split('\n').map((line, at) => `${at ? ' ' : '>'} ${line}`).join('\n')}\n${renderFeedback(entry, lang)}`);

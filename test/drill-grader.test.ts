@@ -11,6 +11,7 @@ import { extraShort, extraWrong } from './drill-corpus/extra.ts';
 import { heldOut } from './drill-corpus/held-out.ts';
 import { tuningRest } from './drill-corpus/tuning-rest.ts';
 import { tuning } from './drill-corpus/tuning.ts';
+import { must } from './fixtures.ts';
 
 const question = (id: string) => bank.find((candidate) => candidate.id === id)!;
 const graded = (id: string, answer: string, lang: Lang = 'en') => grade(question(id), answer, lang);
@@ -143,7 +144,7 @@ test('a wrong number contradicts a count, and the right words in the wrong relat
 test('a myth stated costs points and names the correction; a myth denied, quoted or reported does not', () => {
   const stated = graded('01-four-switches', '四次上下文切换，也就是用户态和内核态之间切换四次。', 'zh');
   assert.equal(stated.myths.map((myth) => myth.myth), ['read() + write() 要四次上下文切换']);
-  assert.ok(stated.myths[0].correction.includes('模式切换'));
+  assert.ok(must(stated.myths[0], 'the myth stated').correction.includes('模式切换'));
   assert.not.ok(stated.hit.includes('其实是模式切换（用户态⇄内核态）'), 'the myth does not earn the mode-switch claim');
   for (const [lang, answer] of [
     ['en', 'It is not four context switches: they are four mode switches, two per syscall.'],
@@ -186,7 +187,7 @@ test('a claim is made of forms, and every form of the bank compiles to something
     for (const item of [...candidate.claims, ...candidate.myths]) assert.ok(item.forms.length >= 1, `${candidate.id}: ${item.label.en}`);
   }
   const tiny = claim('x', 'x', 1, denies('copy~'));
-  assert.is(tiny.forms[0].negated, true);
+  assert.is(must(tiny.forms[0], 'a form').negated, true);
 });
 
 test.run();

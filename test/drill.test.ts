@@ -181,7 +181,8 @@ test('--list prints every question, and --list --json an array of id, chapter an
   const listed = JSON.parse(drill(['--list', '--json', '--lang', 'zh']).stdout);
   assert.is(listed.length, bank.length);
   assert.equal(Object.keys(listed[0]), ['id', 'chapter', 'question']);
-  assert.equal(listed[0], { id: bank[0].id, chapter: bank[0].chapter, question: bank[0].question.zh });
+  const first = must(bank[0], 'a question');
+  assert.equal(listed[0], { id: first.id, chapter: first.chapter, question: first.question.zh });
 });
 
 test('lines wrap to the width, a Chinese character counting two columns, and closing punctuation never starts a line', () => {

@@ -4,6 +4,7 @@
 // with one message, before anything is graded or saved.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../args.ts';
+import { itemAt } from './indexing.ts';
 
 /** Longer than any answer anyone writes, short enough to refuse a log file or a binary by mistake. */
 const maxLineBytes = 100 * 1024;
@@ -19,7 +20,7 @@ export function parseAnswers(text: string): string[] {
     else answers[answers.length - 1] += (answers[answers.length - 1] ? '\n' : '') + line;
   }
   // A separator before the first answer or after the last one frames the answers; it is not an empty one.
-  if (separator.test(lines[0])) answers.shift();
+  if (separator.test(itemAt(lines, 0, 'lines'))) answers.shift();
   if (separator.test(lines.at(-1)!)) answers.pop();
   return answers.map((answer) => answer.trim());
 }

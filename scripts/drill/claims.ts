@@ -2,6 +2,7 @@
 // word (with its inflections when written "copy~") must be a whole token, so "bundle" is not "Bun";
 // Chinese characters must line up with Intl.Segmenter's segments (a one-character term is a whole
 // segment, a longer one starts or ends on a segment bound), so "批" does not match inside "批评".
+import { itemAt } from './indexing.ts';
 import { isNegated, type Atom, type Sentence } from './reading.ts';
 import { normalise } from './tokens.ts';
 import type { Form, Part } from './types.ts';
@@ -65,28 +66,29 @@ function termAt(term: Term, atoms: Atom[], at: number): number {
   let index = at;
   for (const unit of term) {
     if ('latin' in unit) {
-      if (index >= atoms.length || !latinMatches(unit, atoms[index])) return 0;
+      if (index >= atoms.length || !latinMatches(unit, itemAt(atoms, index, 'atoms'))) return 0;
       index += 1;
       continue;
     }
     const chars = [...unit.cjk];
     const span = atoms.slice(index, index + chars.length);
     if (span.length < chars.length || span.some((atom, offset) => !atom.cjk || atom.text !== chars[offset])) return 0;
-    const aligned = chars.length === 1 ? span[0].segStart && span[0].segEnd : span[0].segStart || span.at(-1)!.segEnd;
+    const first = itemAt(span, 0, 'span');
+    const aligned = chars.length === 1 ? first.segStart && first.segEnd : first.segStart || span.at(-1)!.segEnd;
     if (!aligned) return 0;
     index += chars.length;
   }
-  const clause = atoms[at].clause;
+  const clause = itemAt(atoms, at, 'atoms').clause;
   return atoms.slice(at, index).every((atom) => atom.clause === clause) ? index - at : 0;
 }
 
 function findTerms(terms: Term[], atoms: Atom[], clauses?: Set<number>): Hit[] {
   const hits: Hit[] = [];
-  for (let at = 0; at < atoms.length; at++) {
-    if (clauses && !clauses.has(atoms[at].clause)) continue;
+  for (const [at, atom] of atoms.entries()) {
+    if (clauses && !clauses.has(atom.clause)) continue;
     for (const term of terms) {
       const length = termAt(term, atoms, at);
-      if (length) { hits.push({ from: at, to: at + length, word: atoms[at].word, clause: atoms[at].clause }); break; }
+      if (length) { hits.push({ from: at, to: at + length, word: atom.word, clause: atom.clause }); break; }
     }
   }
   return hits;
@@ -94,7 +96,7 @@ function findTerms(terms: Term[], atoms: Atom[], clauses?: Set<number>): Hit[] {
 
 /** Numbers that count things: small integers, or "2.00" copies per byte; not 64 KiB or version 5.12. */
 function countValue(atoms: Atom[], index: number): number | undefined {
-  const atom = atoms[index];
+  const atom = itemAt(atoms, index, 'atoms');
   const value = atom.number;
   if (value === undefined) return undefined;
   if (!atom.cjk && /\./.test(atom.text) && !/\.0+$/.test(atom.text)) return undefined;
@@ -113,10 +115,10 @@ function findCounts(part: CompiledPart, atoms: Atom[]): Hit[] {
     if (excepted.some((hit) => hit.clause === noun.clause && Math.abs(hit.word - noun.word) <= 2)) continue;
     let right: number | undefined;
     let wrong: number | undefined;
-    for (let index = 0; index < atoms.length; index++) {
-      if (atoms[index].clause !== noun.clause || (index >= noun.from && index < noun.to)) continue;
-      const word = atoms[index].word;
-      const distance = word < noun.word ? noun.word - word : word - atoms[noun.to - 1].word;
+    for (const [index, atom] of atoms.entries()) {
+      if (atom.clause !== noun.clause || (index >= noun.from && index < noun.to)) continue;
+      const word = atom.word;
+      const distance = word < noun.word ? noun.word - word : word - itemAt(atoms, noun.to - 1, 'atoms').word;
       if (distance > 3) continue;
       const number = countValue(atoms, index);
       if (number === undefined) continue;
@@ -153,21 +155,22 @@ export function matchForm(form: Form, sentence: Sentence, strict = false): Verdi
     }
     if (!chosen.length) continue;
     const used = new Set(chosen.map((hit) => hit.clause));
-    if ([...used].some((index) => clauses[index].listed)) continue;
-    if (strict && [...used].some((index) => clauses[index].quoted || clauses[index].reported)) continue;
+    if ([...used].some((index) => itemAt(clauses, index, 'clauses').listed)) continue;
+    if (strict && [...used].map((index) => itemAt(clauses, index, 'clauses')).some((each) => each.quoted || each.reported)) continue;
     if (unless.length && findTerms(unless, atoms, used).length) continue;
-    const clause = clauses[key.clause];
+    const clause = itemAt(clauses, key.clause, 'clauses');
     const inMatch = (at: number) => chosen.some((hit) => at >= hit.from && at < hit.to);
     // A bare mention is negated only by a word right beside it ("no real fallback", "Bun can't do
     // it", "拷贝没有了"), not by a negation elsewhere in its clause ("Kafka's consumers barely touch
     // the disk", "通知前不能动").
-    const single = parts.length === 1 && !parts[0].count;
+    const single = parts.length === 1 && !itemAt(parts, 0, 'parts').count;
     // English puts the negation after a subject ("sendfile is no longer used"); Chinese after a noun
     // it negates only when it follows at once ("拷贝没有了").
-    const after = atoms[key.to - 1].cjk ? 1 : 3;
-    const near: [number, number] | undefined = single ? [key.word - 4, atoms[key.to - 1].word + after] : undefined;
+    const keyEnd = itemAt(atoms, key.to - 1, 'atoms');
+    const after = keyEnd.cjk ? 1 : 3;
+    const near: [number, number] | undefined = single ? [key.word - 4, keyEnd.word + after] : undefined;
     // The wrong relation of an `against` form must be stated plainly, in every clause it spans.
-    const affirmative = against ? [...used].every((index) => !isNegated(atoms, clauses[index], inMatch))
+    const affirmative = against ? [...used].every((index) => !isNegated(atoms, itemAt(clauses, index, 'clauses'), inMatch))
       : !isNegated(atoms, clause, inMatch, near);
     const wrongNumber = chosen.some((hit) => hit.wrongNumber);
     // A claim inside a condition ("when the input is a socket") cannot be denied there, and a

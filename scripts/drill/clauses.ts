@@ -3,6 +3,7 @@
 // "if", "所以", "而是", "如果"). A clause knows whether it is quoted, whether it is only a condition
 // ("if …", "when …", "…的话", a fronted "without …"), and whether a break like "instead of" or
 // "而不是" negates it.
+import { itemAt } from './indexing.ts';
 import {
   chineseConditionEnds, chineseConditions, chineseConjunctions, chineseFailingConditions, chineseNegatingBreaks, englishConditions,
   englishConjunctions,
@@ -64,7 +65,7 @@ function sentences(stream: Piece[]): Sentence[] {
   let clauseStart = 0;
   const closeClause = (listBreak: boolean) => {
     if (atoms.length > clauseStart) clauses.push(clause(clauseStart, atoms.length, quoted, listBreak));
-    else if (listBreak && clauses.length) clauses[clauses.length - 1].listBreak = true;
+    else if (listBreak && clauses.length) itemAt(clauses, clauses.length - 1, 'clauses').listBreak = true;
     clauseStart = atoms.length;
   };
   const closeSentence = (question: boolean) => {
@@ -95,9 +96,11 @@ function sentences(stream: Piece[]): Sentence[] {
 
 export function segmentAt(atoms: Atom[], index: number): string {
   let text = '';
-  for (let at = index; at < atoms.length && atoms[at].cjk; at++) {
-    text += atoms[at].text;
-    if (atoms[at].segEnd) break;
+  for (let at = index; at < atoms.length; at++) {
+    const atom = itemAt(atoms, at, 'atoms');
+    if (!atom.cjk) break;
+    text += atom.text;
+    if (atom.segEnd) break;
   }
   return text;
 }
@@ -108,13 +111,13 @@ function splitChinese(sentence: Sentence): Sentence {
   for (const part of sentence.clauses) {
     let from = part.from;
     for (let index = part.from; index < part.to; index++) {
-      const atom = sentence.atoms[index];
+      const atom = itemAt(sentence.atoms, index, 'atoms');
       if (!atom.cjk || !atom.segStart) continue;
       const segment = segmentAt(sentence.atoms, index);
       if (index > from && (chineseConjunctions.has(segment) || chineseConditions.has(segment))) {
         clauses.push({ ...fresh(part), from, to: index, listBreak: false });
         from = index;
-      } else if ((chineseConditionEnds.has(segment) || (chineseFailingConditions.has(segment) && ['就', '再'].includes(sentence.atoms[index + segment.length]?.text)))
+      } else if ((chineseConditionEnds.has(segment) || (chineseFailingConditions.has(segment) && ['就', '再'].includes(sentence.atoms[index + segment.length]?.text ?? '')))
         && index + segment.length < part.to) {
         clauses.push({ ...fresh(part), from, to: index + segment.length, listBreak: false });
         from = index + segment.length;
@@ -126,11 +129,15 @@ function splitChinese(sentence: Sentence): Sentence {
 }
 
 function negatingBreakAt(atoms: Atom[], index: number, to: number): string[] | undefined {
-  const english = englishNegatingBreaks.find((words) => words.every((word, offset) => index + offset < to
-    && !atoms[index + offset].cjk && atoms[index + offset].text === word));
+  const english = englishNegatingBreaks.find((words) => words.every((word, offset) => {
+    if (index + offset >= to) return false;
+    const atom = itemAt(atoms, index + offset, 'atoms');
+    return !atom.cjk && atom.text === word;
+  }));
   if (english) return english;
-  if (!atoms[index].cjk || !atoms[index].segStart) return undefined;
-  const chinese = chineseNegatingBreaks.find((word) => [...word].every((char, offset) => index + offset < to && atoms[index + offset].text === char));
+  const first = itemAt(atoms, index, 'atoms');
+  if (!first.cjk || !first.segStart) return undefined;
+  const chinese = chineseNegatingBreaks.find((word) => [...word].every((char, offset) => index + offset < to && itemAt(atoms, index + offset, 'atoms').text === char));
   return chinese ? [...chinese] : undefined;
 }
 
@@ -144,7 +151,7 @@ function splitNegatingBreaks(sentence: Sentence): Sentence {
     let current: Clause = { ...fresh(part), from: atoms.length, to: atoms.length };
     for (let index = part.from; index < part.to;) {
       const words = negatingBreakAt(sentence.atoms, index, part.to);
-      if (!words) { atoms.push(sentence.atoms[index]); index += 1; continue; }
+      if (!words) { atoms.push(itemAt(sentence.atoms, index, 'atoms')); index += 1; continue; }
       current.to = atoms.length;
       const fronted = current.to === current.from;
       if (!fronted) clauses.push(current);
@@ -160,17 +167,17 @@ function splitNegatingBreaks(sentence: Sentence): Sentence {
 
 function lastSegment(atoms: Atom[], part: Clause): string {
   let at = part.to - 1;
-  while (at > part.from && !atoms[at].segStart) at -= 1;
-  return atoms[at].cjk ? segmentAt(atoms, at) : '';
+  while (at > part.from && !itemAt(atoms, at, 'atoms').segStart) at -= 1;
+  return itemAt(atoms, at, 'atoms').cjk ? segmentAt(atoms, at) : '';
 }
 
 /** Marks the clauses that only state a condition. */
 function markConditions(sentence: Sentence): Sentence {
   for (const part of sentence.clauses) {
-    const first = sentence.atoms[part.from];
+    const first = itemAt(sentence.atoms, part.from, 'atoms');
     const opens = first.cjk ? chineseConditions.has(segmentAt(sentence.atoms, part.from)) : englishConditions.has(first.text);
     const last = lastSegment(sentence.atoms, part);
-    const failing = chineseFailingConditions.has(last) && ['就', '再'].includes(sentence.atoms[part.to]?.text);
+    const failing = chineseFailingConditions.has(last) && ['就', '再'].includes(sentence.atoms[part.to]?.text ?? '');
     if (opens || failing || chineseConditionEnds.has(last)) part.condition = true;
   }
   return sentence;

@@ -1,6 +1,7 @@
 // Reading an answer for the grader: which atoms negate each clause, which clauses have a verb,
 // which report someone else's claim, and which sentences are bare lists of terms.
 import { cut, segmentAt, type Clause, type Sentence } from './clauses.ts';
+import { itemAt } from './indexing.ts';
 import {
   chineseEvaluative, chineseNegators, chineseNotNegating, chineseRelations, chineseReporting, chineseVerbs, contrastWords, endorsing, englishAuxiliaries,
   englishEvaluative, englishNegatingAfter, englishNegators, englishNotNegating, englishRelations, englishReporting, englishSubjectNouns, englishSubjects,
@@ -18,13 +19,13 @@ const cjkNotNegating = byLength(chineseNotNegating);
 function findNegators(atoms: Atom[], clause: Clause): void {
   const text = (at: number, length: number) => atoms.slice(at, at + length).map((each) => each.text).join('');
   for (let index = clause.from; index < clause.to; index++) {
-    const atom = atoms[index];
+    const atom = itemAt(atoms, index, 'atoms');
     if (!atom.cjk) {
-      if (englishNegatingAfter[atom.text]?.includes(atoms[index - 1]?.text)) { clause.negators.push([index - 1, 2, false]); continue; }
+      if (englishNegatingAfter[atom.text]?.includes(atoms[index - 1]?.text ?? '')) { clause.negators.push([index - 1, 2, false]); continue; }
       if (!englishNegators.has(atom.text)) continue;
       const rule = englishNotNegating[atom.text];
-      if (rule?.after?.includes(atoms[index + 1]?.text)) { clause.dependent.push([index, index + 1]); continue; }
-      if (!rule?.before?.includes(atoms[index - 1]?.text)) clause.negators.push([index, 1, englishEvaluative.has(atom.text)]);
+      if (rule?.after?.includes(atoms[index + 1]?.text ?? '')) { clause.dependent.push([index, index + 1]); continue; }
+      if (!rule?.before?.includes(atoms[index - 1]?.text ?? '')) clause.negators.push([index, 1, englishEvaluative.has(atom.text)]);
       continue;
     }
     // Words such as 不同 (different) or 有没有 (whether) hold a negator but do not negate.
@@ -40,16 +41,17 @@ function findNegators(atoms: Atom[], clause: Clause): void {
  *  count; two negators side by side cancel ("can't avoid", "省不掉", "不能不"); repeated ones say no
  *  once ("不能复用也不能覆盖"); a judgement ("… is wrong", "…是不对的") reverses the rest again. */
 export function isNegated(atoms: Atom[], clause: Clause, inMatch: (at: number) => boolean, words?: [number, number]): boolean {
-  const near = (at: number) => !words || (atoms[at].word >= words[0] && atoms[at].word <= words[1]);
+  const wordOf = (at: number) => itemAt(atoms, at, 'atoms').word;
+  const near = (at: number) => !words || (wordOf(at) >= words[0] && wordOf(at) <= words[1]);
   const found = clause.negators.filter(([at, length]) => !inMatch(at) && !inMatch(at + length - 1) && near(at))
     .concat(clause.dependent.filter(([, dependsOn]) => inMatch(dependsOn)).map(([at]) => [at, 1, false] as [number, number, boolean]))
     .sort((a, b) => a[0] - b[0]);
   let plain = 0;
   let judgements = 0;
   for (let index = 0; index < found.length; index++) {
-    const [at, length, judges] = found[index];
+    const [at, length, judges] = itemAt(found, index, 'found');
     const next = found[index + 1];
-    if (next && !judges && !next[2] && atoms[next[0]].word - atoms[at + length - 1].word <= 2) { index += 1; continue; }
+    if (next && !judges && !next[2] && wordOf(next[0]) - wordOf(at + length - 1) <= 2) { index += 1; continue; }
     if (judges) judgements += 1; else plain += 1;
   }
   return ((plain > 0 ? 1 : 0) + judgements + (clause.negatedByBreak ? 1 : 0)) % 2 === 1;
@@ -69,15 +71,15 @@ const subjectAdverbs = new Set(['to', 'not', 'never', 'also', 'just', 'only', 's
  *  "Deno calls Rust's std", "the NIC pulls it"; not "two CPU copies per chunk". */
 function englishStatement(atoms: Atom[], clause: Clause): boolean {
   for (let index = clause.from; index < clause.to; index++) {
-    const atom = atoms[index];
+    const atom = itemAt(atoms, index, 'atoms');
     if (atom.cjk) continue;
     if (englishAuxiliaries.has(atom.text) || englishSubjects.has(atom.text)) return true;
     const form = isEnglishVerb(atom.text);
     if (!form || form === 'ing') continue;
     if (form === 'past') return true;
-    const previous = index > clause.from ? atoms[index - 1].text : '';
-    const next = index + 1 < clause.to ? atoms[index + 1].text : '';
-    const counted = [previous, index > clause.from + 1 ? atoms[index - 2].text : '']
+    const previous = index > clause.from ? itemAt(atoms, index - 1, 'atoms').text : '';
+    const next = index + 1 < clause.to ? itemAt(atoms, index + 1, 'atoms').text : '';
+    const counted = [previous, index > clause.from + 1 ? itemAt(atoms, index - 2, 'atoms').text : '']
       .some((word) => latinNumber(word) !== undefined || quantifiers.has(word));
     if (form === 's' && !counted && (next ? !nounContinuers.has(next) : index - clause.from >= 2)) return true;
     const subject = englishSubjectNouns.has(previous) || (previous.endsWith('s') && !previous.endsWith('ss') && !isEnglishVerb(previous));
@@ -90,7 +92,7 @@ function englishStatement(atoms: Atom[], clause: Clause): boolean {
 /** A copula, modal, adverb, aspect marker or verb; a noun-verb like 拷贝 followed by how many times. */
 function chineseStatement(atoms: Atom[], clause: Clause): boolean {
   for (let index = clause.from; index < clause.to; index++) {
-    const atom = atoms[index];
+    const atom = itemAt(atoms, index, 'atoms');
     if (!atom.cjk || !atom.segStart) continue;
     const segment = segmentAt(atoms, index);
     if (chineseVerbs.has(segment) || /[了过着是]$/.test(segment)) return true;
@@ -98,7 +100,7 @@ function chineseStatement(atoms: Atom[], clause: Clause): boolean {
       if (atoms.slice(index + segment.length, index + segment.length + 3).some((next) => next.number !== undefined)) return true;
     }
   }
-  return clause.negators.some(([at]) => atoms[at].cjk);
+  return clause.negators.some(([at]) => itemAt(atoms, at, 'atoms').cjk);
 }
 
 function reportsAClaim(atoms: Atom[], clause: Clause): boolean {
@@ -151,7 +153,7 @@ function spacedItems(atoms: Atom[], chineseSpace: boolean): Atom[][] {
 function markList(sentence: Sentence): boolean {
   const items: Atom[][] = [[]];
   for (const clause of sentence.clauses) {
-    items[items.length - 1].push(...sentence.atoms.slice(clause.from, clause.to));
+    itemAt(items, items.length - 1, 'items').push(...sentence.atoms.slice(clause.from, clause.to));
     if (clause.listBreak) items.push([]);
   }
   // A space between two Chinese words anywhere in the sentence shows it is spaced, not written.
@@ -174,10 +176,10 @@ function annotate(sentence: Sentence): Sentence {
   });
   let reported = false;
   clauses.forEach((clause, index) => {
-    for (let at = clause.from; at < clause.to; at++) atoms[at].clause = index;
+    for (const atom of atoms.slice(clause.from, clause.to)) atom.clause = index;
     findNegators(atoms, clause);
     clause.statement = englishStatement(atoms, clause) || chineseStatement(atoms, clause);
-    const first = atoms[clause.from];
+    const first = itemAt(atoms, clause.from, 'atoms');
     clause.contrast = contrastWords.has(first.text) || contrastWords.has(segmentAt(atoms, clause.from));
     reported = reportsAClaim(atoms, clause) || (reported && !clause.contrast);
     clause.reported = reported;

@@ -1,6 +1,7 @@
 // The first step of reading an answer: lower case, one spelling for each term, then atoms. English
 // is cut into word tokens (so "bundle" is never "Bun"); Chinese into Intl.Segmenter words, each
 // character an atom that knows the bounds of its segment. One answer may mix both.
+import { itemAt } from './indexing.ts';
 import { chineseDigits, englishNumbers } from './lexicon.ts';
 
 /** A Latin token, or one Chinese character with the bounds of the segment it belongs to. */
@@ -70,7 +71,7 @@ function numberOfSegment(segment: string): number | undefined {
   if (!match) return undefined;
   let value = 0;
   let current = 0;
-  for (const char of match[1]) {
+  for (const char of itemAt(match, 1, 'numeral match')) {
     if (char === '十') { value += (current || 1) * 10; current = 0; } else if (char === '百') { value += (current || 1) * 100; current = 0; } else if (char === '千' || char === '万') {
       value = (value + current) * (char === '千' ? 1000 : 10000); current = 0;
     } else current = chineseDigits[char] ?? 0;
@@ -110,7 +111,7 @@ export function pieces(text: string): Piece[] {
           number: index === 0 ? value : undefined,
         }));
       }
-      atoms[0].spaced = before;
+      itemAt(atoms, 0, 'atoms').spaced = before;
       out.push({ kind: 'atom', atoms, text: groups.cjk });
       previousCjk = true;
       continue;
@@ -122,10 +123,10 @@ export function pieces(text: string): Piece[] {
       continue;
     }
     previousCjk = false;
-    if (groups.latin || groups.path) {
-      const word = groups.latin ?? groups.path;
+    const word = groups.latin || groups.path;
+    if (word) {
       const unit = /^(\d+(?:\.\d+)?)([kmg]i?b|[kmg]bps|bytes?|ms|us|ns)$/.exec(word);
-      const texts = unit ? [unit[1], unit[2]] : [word];
+      const texts = unit ? [itemAt(unit, 1, 'unit match'), itemAt(unit, 2, 'unit match')] : [word];
       out.push({ kind: 'atom', text: word, atoms: texts.map((text, index) => ({
         text, cjk: false, segStart: true, segEnd: true, word: 0, clause: 0, number: latinNumber(text), spaced: before && index === 0,
       })) });
@@ -134,8 +135,10 @@ export function pieces(text: string): Piece[] {
     } else if (groups.quote) {
       const at = match.index!;
       out.push({ kind: 'quote', text: groups.quote, role: quoteRole(groups.quote, text[at - 1] ?? ' ', text[at + 1] ?? ' ') });
-    } else if (groups.list || groups.bracket) {
-      out.push({ kind: groups.list ? 'list' : 'bracket', text: groups.list ?? groups.bracket });
+    } else if (groups.list) {
+      out.push({ kind: 'list', text: groups.list });
+    } else if (groups.bracket) {
+      out.push({ kind: 'bracket', text: groups.bracket });
     }
   }
   return out;

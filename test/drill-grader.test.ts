@@ -106,6 +106,16 @@ test('words match whole: "bundle" is not Bun, "await" not wait, "deadlock" not l
   assert.equal(grade(probe, 'Bun waits on a lock and writes to a pipe. 这里用 sendfile。', 'en').hit.sort(), ['Bun', 'lock', 'pipe', 'use', 'wait']);
 });
 
+test('a word that names a property of every JavaScript object is only a word: "constructor" or "toString" does not crash the grader', () => {
+  const question = must(bank[0], 'a question');
+  for (const answer of ['The constructor of the page cache copies twice.', 'toString, valueOf, __proto__ and hasOwnProperty are not copies.', 'constructor 构造函数 toString']) {
+    for (const lang of ['en', 'zh'] as const) {
+      const graded = grade(question, answer, lang);
+      assert.ok(graded.score >= 0 && graded.score <= 1, `${answer}: ${graded.score}`);
+    }
+  }
+});
+
 test('a list of the right terms says nothing, in either language', () => {
   assert.is(graded('02-what-sendfile-saves', 'sendfile, user space, two CPU copies, one syscall, DMA, scatter-gather, receiver').score, 0);
   assert.is(graded('02-what-sendfile-saves', 'sendfile、用户态、两次 CPU 拷贝、一次系统调用、DMA、分散聚集、接收方', 'zh').score, 0);

@@ -3,6 +3,14 @@
 // it. English words are whole tokens; Chinese words are matched on Intl.Segmenter segments.
 
 /** Negation and reversal: "does not copy", "avoids the copy", "saves both copies", "is wrong". */
+/**
+ * A word table without Object's prototype: a reader's word is looked up in it, and "constructor"
+ * or "toString" must find nothing rather than Object's own methods.
+ */
+function lookup<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 export const englishNegators = new Set([
   'not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'cannot', 'without', 'unable', 'impossible',
   "can't", "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't",
@@ -18,15 +26,15 @@ export const englishNegators = new Set([
 export const englishEvaluative = new Set(['wrong', 'incorrect', 'inaccurate', 'false', 'untrue', 'misleading', 'myth']);
 export const chineseEvaluative = new Set(['不对', '不准确', '错', '错误', '误解', '误区', '不是真的', '并不对']);
 /** Negators of two words, keyed by the second: "gives up sendfile". */
-export const englishNegatingAfter: Record<string, string[]> = { up: ['give', 'gives', 'gave', 'giving', 'given'] };
+export const englishNegatingAfter: Record<string, string[]> = lookup({ up: ['give', 'gives', 'gave', 'giving', 'given'] });
 
 /** "not only", "no matter", "go wrong": a negator that does not negate here, keyed by the negator. */
-export const englishNotNegating: Record<string, { before?: string[]; after?: string[] }> = {
+export const englishNotNegating: Record<string, { before?: string[]; after?: string[] }> = lookup({
   not: { after: ['only', 'just', 'merely', 'least'] },
   no: { after: ['matter', 'doubt'] },
   wrong: { before: ['go', 'goes', 'went', 'gone', 'going'] },
   off: { before: ['pay', 'pays', 'paid', 'paying', 'trade', 'trades', 'kick', 'kicks', 'start', 'starts', 'offset'] },
-};
+});
 
 /** Chinese negation and reversal, matched inside a clause's characters. */
 export const chineseNegators = [
@@ -104,12 +112,12 @@ export const chineseVerbs = new Set(['是', '有', '没有', '会', '要', '能'
   '提供', '调用', '进来', '出去', '回来', '上来', '下去', '存', '落', '追加', '拉', '推', '锁', '挂', '卡', '断', '退', '降', '涨', '跳',
   '绕', '摆', '等着', '再', '又', '直接', '负担', '相当于', '等于', '属于', '来说', '取决于', '在于', '决定', '选', '用来']);
 
-export const englishNumbers: Record<string, number> = {
+export const englishNumbers: Record<string, number> = lookup({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   sixteen: 16, twenty: 20, once: 1, twice: 2, thrice: 3, single: 1, both: 2,
-};
+});
 /** "once" and "twice" carry their own "times": they count as a number beside the verb they follow. */
-export const chineseDigits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+export const chineseDigits: Record<string, number> = lookup({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 });
 
 /** Words that report someone else's claim; a myth stated right after one is quoted, not believed. */
 export const englishReporting = new Set(['says', 'say', 'said', 'claim', 'claims', 'claimed', 'myth', 'myths', 'textbook',

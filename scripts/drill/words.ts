@@ -2,7 +2,15 @@
 // copying, and a verb in any of its forms makes a clause a statement.
 import { englishVerbs } from './lexicon.ts';
 
-const irregular: Record<string, string[]> = {
+/**
+ * A word table without Object's prototype: a reader's word is looked up in it, and "constructor"
+ * or "toString" must find nothing rather than Object's own methods.
+ */
+function lookup<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const irregular: Record<string, string[]> = lookup({
   send: ['sent'], make: ['made'], write: ['wrote', 'written'], go: ['went', 'gone', 'goes'], keep: ['kept'], get: ['got', 'gotten'],
   take: ['took', 'taken'], give: ['gave', 'given'], come: ['came'], run: ['ran'], fall: ['fell', 'fallen'], leave: ['left'],
   lose: ['lost'], hold: ['held'], find: ['found'], build: ['built'], mean: ['meant'], pay: ['paid'], do: ['did', 'done', 'does'],
@@ -10,7 +18,7 @@ const irregular: Record<string, string[]> = {
   lead: ['led'], bring: ['brought'], buy: ['bought'], tell: ['told'], sit: ['sat'], win: ['won'], rise: ['rose', 'risen'],
   grow: ['grew', 'grown'], choose: ['chose', 'chosen'], sleep: ['slept'], wake: ['woke', 'woken'], hang: ['hung'], feed: ['fed'],
   shrink: ['shrank', 'shrunk'], let: ['let'], put: ['put'], cut: ['cut'], hit: ['hit'], cost: ['cost'], read: ['read'],
-};
+});
 
 /** Every form of an English word: its plural or third person, past, participle and -ing form. */
 export function inflect(word: string): string[] {

@@ -73,4 +73,25 @@ test('removing a work dir never follows a link out of it', () => {
   assert.ok(existsSync(secret));
 });
 
+test("a child's shell reads no start-up file: not BASH_ENV, and not ~/.bashrc when SHLVL is 0", async () => {
+  // zx starts every child through bash -c with socketpairs as stdio, which makes Debian's bash
+  // read ~/.bashrc below shell level 2 (a CI runner's environment), and BASH_ENV always.
+  const marker = join(work.dir, 'sourced');
+  const script = join(work.dir, 'bash-env.sh');
+  writeFileSync(script, `echo sourced > ${JSON.stringify(marker)}\n`);
+  const saved = { SHLVL: process.env.SHLVL, BASH_ENV: process.env.BASH_ENV };
+  Object.assign(process.env, { SHLVL: '0', BASH_ENV: script });
+  try {
+    const child = start({ file: 'sh', args: ['-c', 'echo "level $SHLVL"'] }, { timeoutMs: 10_000 });
+    assert.is(await child.nextLine(10_000), 'level 1');
+    await child.stop();
+    assert.not.ok(existsSync(marker), 'BASH_ENV was sourced by the shell that started the child');
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+});
+
 test.run();

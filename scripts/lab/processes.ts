@@ -17,9 +17,24 @@ export interface Child {
 
 const live = new Set<ProcessPromise>();
 
+/**
+ * The environment of every child. zx runs each command through `bash -c`, and Debian's bash (built
+ * with SSH_SOURCE_BASHRC) reads ~/.bashrc when its stdin is a socket — Node's stdio pipes are
+ * socketpairs — and SHLVL is below 1: a CI runner's or a service's environment. A ~/.bashrc that
+ * runs `pyenv init` then costs each server start 0.3 s, or a minute when a killed rehash left its
+ * lock behind. SHLVL at 1 or more keeps bash at shell level 2 and out of every start-up file, as
+ * does dropping BASH_ENV, which bash -c would source.
+ */
+export function childEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete env.BASH_ENV;
+  if (!(Number(env.SHLVL) >= 1)) env.SHLVL = '1';
+  return env;
+}
+
 /** `linesFrom: 'stderr'` is for a lab whose stdout carries the data itself (lab 06). */
 export function start(command: Command, { timeoutMs, cwd, linesFrom = 'stdout' }: { timeoutMs: number; cwd?: string; linesFrom?: 'stdout' | 'stderr' }): Child {
-  const env = command.env ? { ...process.env, ...command.env } : process.env;
+  const env = childEnv(command.env);
   const child = $({ quiet: true, nothrow: true, detached: true, cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })`${command.file} ${command.args}`;
   live.add(child);
   const timer = setTimeout(() => killGroup(child), timeoutMs);
@@ -95,7 +110,7 @@ export async function stopAll(): Promise<void> {
 
 /** Runs a short command to completion: its exit code (null when killed by the timeout), stdout and stderr. */
 export async function capture(file: string, args: string[], timeoutMs = 10_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = $({ quiet: true, nothrow: true })`${file} ${args}`;
+  const child = $({ quiet: true, nothrow: true, env: childEnv() })`${file} ${args}`;
   const timer = setTimeout(() => killGroup(child), timeoutMs);
   const output = await child;
   clearTimeout(timer);

@@ -18,12 +18,12 @@ export const key: ChapterKey = {
   },
   q2: {
     kind: 'choice',
-    prompt: "Four consumers read the same 64 MiB log at once from the lab's broker, right after it was produced. How many bytes did the broker read from storage while serving them?",
+    prompt: "Four consumers read the same 16 MiB log at once from the lab's broker, right after it was produced. How many bytes did the broker read from storage while serving them?",
     choices: {
       a: "0: the producer's writes left the segment in the page cache, and all four were served from it",
-      b: '64 MiB: the first consumer reads it from disk, the others from the cache',
-      c: "256 MiB: each consumer's fetches read the disk again",
-      d: "64 MiB into the broker's own in-process cache, then none",
+      b: '16 MiB: the first consumer reads it from disk, the others from the cache',
+      c: "64 MiB: each consumer's fetches read the disk again",
+      d: "16 MiB into the broker's own in-process cache, then none",
     },
     answer: 'a',
     hints: ['Where does a write() put the bytes before they reach the disk?', 'Look at the "Read from storage while serving" line under the lab 07 table.'],
@@ -33,8 +33,8 @@ export const key: ChapterKey = {
     kind: 'number',
     prompt: 'The log holds batches of 64 KiB and a consumer fetches with maxBytes = 1 MiB. How many batches does one fetch answer?',
     answer: 16,
-    hints: ['The broker answers whole batches only, up to maxBytes.', 'Count the pread64 calls of the read-write rows: 4,096 for 256 fetches.'],
-    explanation: 'Sixteen: 16 × 64 KiB = 1 MiB fits exactly, and a 17th would pass maxBytes. So 64 MiB is 64 fetches per consumer, and 4 consumers make 256 fetches (4,096 reads of 64 KiB in the read-write rows). A first batch larger than maxBytes would still be sent whole, as in Kafka.',
+    hints: ['The broker answers whole batches only, up to maxBytes.', 'Count the pread64 calls of the read-write rows: 1,024 for 64 fetches.'],
+    explanation: 'Sixteen: 16 × 64 KiB = 1 MiB fits exactly, and a 17th would pass maxBytes. So 16 MiB is 16 fetches per consumer, and 4 consumers make 64 fetches (1,024 reads of 64 KiB in the read-write rows). A first batch larger than maxBytes would still be sent whole, as in Kafka.',
   },
   q4: {
     kind: 'choice',
@@ -51,16 +51,16 @@ export const key: ChapterKey = {
   },
   q5: {
     kind: 'choice',
-    prompt: "In lab 07, Bun's sendfile broker used 0.28× the CPU of its read-write broker but delivered only 0.35× the MiB/s. What does this measurement support?",
+    prompt: "In lab 07 at 64 MiB, Bun's sendfile broker used 0.28× the CPU of its read-write broker but delivered only 0.35× the MiB/s; at 16 MiB, on a busier machine, 0.27× the CPU and 1.14× the MiB/s. What do these measurements support?",
     choices: {
       a: 'sendfile is slower than read + write, so Kafka should not use it',
-      b: 'the server spent far less CPU per byte; why throughput fell is not established, and this client (one Node process hashing everything on the same two cores) sets the MiB/s',
+      b: 'the server spent far less CPU per byte both times; the MiB/s, down in one run and up in the other, is set by this client (one Node process hashing everything on the same two cores) and is not explained here',
       c: 'the sendfile broker read the log from disk while read-write used the page cache',
       d: 'sendfile copied each byte twice in the kernel',
     },
     answer: 'b',
-    hints: ['Which process receives and hashes all 256 MiB, and on how many cores?', 'Compare with lab 02, and with npm run bench, where a faster client measures throughput.'],
-    explanation: 'CPU per GiB delivered fell from about 0.90 s to 0.25 s, and both rows read 0 bytes from storage. The MiB/s drop is not explained by this lab. It appears with many 1 MiB responses on four connections (0.65× with 8 MiB fetches, none with lab 02\'s single response). The client shares the two cores with the server, and with a faster client (npm run bench, lab 02 at 256 MiB) Bun\'s sendfile was the fastest row, 1,689 against 1,203 MiB/s.',
+    hints: ['Which process receives and hashes everything the four consumers get, and on how many cores?', 'Compare with lab 02, and with npm run bench, where a faster client measures throughput.'],
+    explanation: 'CPU per GiB delivered fell to about a quarter (0.90 s to 0.25 s at 64 MiB; 1.9 s to 0.5 s at 16 MiB), and both rows read 0 bytes from storage. The MiB/s is not explained by this lab: the drop at 64 MiB came with many 1 MiB responses on four connections (0.65× with 8 MiB fetches, none with lab 02\'s single response). The client shares the two cores with the server, and with a faster client (npm run bench, lab 02 at 256 MiB) Bun\'s sendfile was the fastest row, 1,689 against 1,203 MiB/s.',
   },
   q6: {
     kind: 'prediction',

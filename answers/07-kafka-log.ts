@@ -42,6 +42,6 @@ export const q4: Sheet['q4'] = null;
  *  d) sendfile copied each byte twice in the kernel */
 export const q5: Sheet['q5'] = null;
 
-/** q6. Prediction. Bun, sendfile method, a 16 MiB log read by 4 consumers with 1 MiB fetches: how many kernel-moved calls (sendfile) will the trace count?
+/** q6. Prediction. Bun, sendfile method, a 16 MiB log read by 4 consumers with 1 MiB fetches: how many sendfile() calls will the trace count?
  *  Then measure it: npm run lab -- 07 --runtime bun --method sendfile --size 16MiB */
 export const q6: Sheet['q6'] = null;

@@ -64,7 +64,7 @@ export const key: ChapterKey = {
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Bun, sendfile method, a 16 MiB log read by 4 consumers with 1 MiB fetches: how many kernel-moved calls (sendfile) will the trace count?',
+    prompt: 'Bun, sendfile method, a 16 MiB log read by 4 consumers with 1 MiB fetches: how many sendfile() calls will the trace count?',
     measured: { lab: '07', runtime: 'bun', method: 'sendfile', bytes: 16777216, metric: 'calls.kernelMoved' },
     tolerance: 0.05,
     answer: 64,

@@ -32,7 +32,7 @@ export const q2: Sheet['q2'] = null;
  *  d) the read returns an error code the program can check */
 export const q3: Sheet['q3'] = null;
 
-/** q4. A 64 MiB file is 16,384 pages of 4 KiB, yet the lab counted fewer than 200 minor page faults for the whole mmap-write transfer. What is the likely reason?
+/** q4. A 16 MiB file is 4,096 pages of 4 KiB, yet the lab counted 33 minor page faults for the whole mmap-write transfer. What is the likely reason?
  *  a) strace hides page faults
  *  b) mmap() read the whole file in advance
  *  c) the kernel maps many pages per fault: fault-around maps neighbouring cached pages, and large folios can be mapped in bigger pieces

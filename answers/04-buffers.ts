@@ -18,7 +18,7 @@ export type Sheet = {
  *  d) nothing measurable */
 export const q1: Sheet['q1'] = null;
 
-/** q2. At 4 KiB, Node made 65,540 mode switches and 46,700 context switches. Where do the context switches come from?
+/** q2. At 4 KiB, Node made 21,470 mode switches and 3,779 context switches for 1,024 chunks. Where do the context switches come from?
  *  a) every syscall is a context switch
  *  b) strace stopping the process at each syscall
  *  c) file reads run on worker threads (libuv's pool), so each chunk is handed from the main thread to a worker and back, and the scheduler swaps threads
@@ -28,14 +28,14 @@ export const q2: Sheet['q2'] = null;
 /** q3. Node's stream method read the 16 MiB file in 257 read() calls. What chunk size, in KiB, does fs.createReadStream use by default? (a number) */
 export const q3: Sheet['q3'] = null;
 
-/** q4. With a 1 MiB buffer, Node made 65 reads of the file but 115 writes to the socket. Why?
+/** q4. With a 256 KiB buffer, Deno read the 16 MiB file in 65 reads (64 chunks) but made 66 sends to the socket. Why?
  *  a) the socket's send buffer took only part of a chunk per write; the rest went in another write
  *  b) each byte was sent twice
  *  c) strace counted the writes twice
  *  d) TCP splits every write into two packets */
 export const q4: Sheet['q4'] = null;
 
-/** q5. Node's read-write ran at 829 MiB/s with a 64 KiB buffer and 721 MiB/s with 1 MiB, while its CPU per transfer kept falling. What is the likely reason throughput stopped improving?
+/** q5. Node's read-write ran at 343 MiB/s with a 64 KiB buffer and 302 MiB/s with 1 MiB, while its CPU per transfer fell by half. What is the likely reason throughput stopped improving?
  *  a) bigger buffers copy more bytes
  *  b) the client, on the same two cores and hashing every byte, sets the pace beyond 64 KiB
  *  c) the page cache was cold

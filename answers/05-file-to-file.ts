@@ -32,7 +32,7 @@ export const q2: Sheet['q2'] = null;
  *  d) all three gave up with an error */
 export const q3: Sheet['q3'] = null;
 
-/** q4. Bun copies the 64 MiB file from ext4 onto tmpfs with Bun.write. How many times does each byte cross the user/kernel boundary? (a number) */
+/** q4. Bun copies the 16 MiB file from ext4 onto tmpfs with Bun.write. How many times does each byte cross the user/kernel boundary? (a number) */
 export const q4: Sheet['q4'] = null;
 
 /** q5. What does fs.copyFile(src, dest, fs.constants.COPYFILE_FICLONE) do on a file system without reflinks, such as ext4?

@@ -14,9 +14,9 @@ export type Sheet = {
 /** q1. The transform method XORs each byte with 0x5a before sending it. How many times does each byte of the file cross the user/kernel boundary on the server? (a number) */
 export const q1: Sheet['q1'] = null;
 
-/** q2. The lab gzips a 64 MiB file of random bytes on the way out. What did it measure?
+/** q2. The lab gzips a file of random bytes on the way out. What did it measure?
  *  a) half the bytes on the wire and twice the throughput
- *  b) about as many bytes on the wire as the file (a little more), 20-36× the server CPU of read-write, and 2 copies per byte
+ *  b) about as many bytes on the wire as the file (a little more), 18-32× the server CPU per byte of read-write, and 2 copies per byte
  *  c) zero copies: CompressionStream compresses inside the kernel
  *  d) the same CPU as read-write, because compression runs on the client */
 export const q2: Sheet['q2'] = null;

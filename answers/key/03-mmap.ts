@@ -44,7 +44,7 @@ export const key: ChapterKey = {
   },
   q4: {
     kind: 'choice',
-    prompt: 'A 64 MiB file is 16,384 pages of 4 KiB, yet the lab counted fewer than 200 minor page faults for the whole mmap-write transfer. What is the likely reason?',
+    prompt: 'A 16 MiB file is 4,096 pages of 4 KiB, yet the lab counted 33 minor page faults for the whole mmap-write transfer. What is the likely reason?',
     choices: {
       a: 'strace hides page faults',
       b: 'mmap() read the whole file in advance',
@@ -53,7 +53,7 @@ export const key: ChapterKey = {
     },
     answer: 'c',
     hints: ['The faults column comes from getrusage(), not from strace.', 'On a read fault, does the kernel map only the one page that was touched?'],
-    explanation: 'On a read fault the kernel also maps nearby pages already in the page cache (fault-around, 64 KiB by default in mm/memory.c), and recent kernels keep file data in large folios that can be mapped in larger pieces. The lab does not measure which one did it; a side check found ~1,100 faults for a file written 4 KiB at a time and 32-141 for one written in a single write.',
+    explanation: 'On a read fault the kernel also maps nearby pages already in the page cache (fault-around, 64 KiB by default in mm/memory.c), and recent kernels keep file data in large folios that can be mapped in larger pieces. The lab does not measure which one did it; a side check on a 64 MiB file found ~1,100 faults when it had been written 4 KiB at a time and 32-141 when it was written in a single write.',
   },
   q5: {
     kind: 'choice',

@@ -14,11 +14,11 @@ export const key: ChapterKey = {
     },
     answer: 'b',
     hints: ['Every byte still goes into the buffer and out again.', 'Compare the syscall and copies/byte columns of lab 04 at 4 KiB and 64 KiB.'],
-    explanation: 'The buffer decides how many syscalls carry the bytes (file / buffer, plus the read that returns 0), never how many bytes cross: lab 04 shows 16,385 reads at 4 KiB and 1,025 at 64 KiB, 2.00 copies per byte in every row. Fewer calls cut the CPU 13-fold in Node.',
+    explanation: 'The buffer decides how many syscalls carry the bytes (file / buffer, plus the read that returns 0), never how many bytes cross: lab 04 shows 1,025 reads for 4 MiB at 4 KiB and 257 for 16 MiB at 64 KiB, 2.00 copies per byte in every row. Fewer calls cut the CPU per MiB of Node about eightfold (17 ms at 4 KiB, 2.2 ms at 64 KiB).',
   },
   q2: {
     kind: 'choice',
-    prompt: 'At 4 KiB, Node made 65,540 mode switches and 46,700 context switches. Where do the context switches come from?',
+    prompt: 'At 4 KiB, Node made 21,470 mode switches and 3,779 context switches for 1,024 chunks. Where do the context switches come from?',
     choices: {
       a: 'every syscall is a context switch',
       b: 'strace stopping the process at each syscall',
@@ -27,7 +27,7 @@ export const key: ChapterKey = {
     },
     answer: 'c',
     hints: ['The ctx sw column comes from untraced runs, so strace is not in it.', 'In the trace, which thread ids read the file and which one writes the socket?'],
-    explanation: 'A syscall is a mode switch: the same thread enters the kernel and comes back. Context switches happen when the scheduler changes threads. Node reads the file on libuv thread-pool threads and writes on the main thread, so every chunk is a hand-off (about 2.9 context switches per 4 KiB chunk). Bun and Deno also read on worker threads.',
+    explanation: 'A syscall is a mode switch: the same thread enters the kernel and comes back. Context switches happen when the scheduler changes threads. Node reads the file on libuv thread-pool threads and writes on the main thread, so every chunk is a hand-off (about 3.7 context switches per 4 KiB chunk). The hand-off costs syscalls too (futex, epoll_pwait, eventfd), which is why the lab counts about 21 mode switches per chunk rather than the 4 of the textbook. Bun and Deno also read on worker threads.',
   },
   q3: {
     kind: 'number',
@@ -38,7 +38,7 @@ export const key: ChapterKey = {
   },
   q4: {
     kind: 'choice',
-    prompt: 'With a 1 MiB buffer, Node made 65 reads of the file but 115 writes to the socket. Why?',
+    prompt: 'With a 256 KiB buffer, Deno read the 16 MiB file in 65 reads (64 chunks) but made 66 sends to the socket. Why?',
     choices: {
       a: "the socket's send buffer took only part of a chunk per write; the rest went in another write",
       b: 'each byte was sent twice',
@@ -46,12 +46,12 @@ export const key: ChapterKey = {
       d: 'TCP splits every write into two packets',
     },
     answer: 'a',
-    hints: ['Add up the bytes of the 115 writes: is it more than 64 MiB?', 'What does write() return when the socket buffer has less room than you asked to send?'],
-    explanation: 'A socket accepts what fits in its send buffer; write() returns the count, and the runtime sends the rest when the socket is writable again. With large chunks this happens often, so writes outnumber reads. The writes still add up to exactly 64 MiB: a partial write is not an extra copy.',
+    hints: ['Add up the bytes of the 66 sends: is it more than 16 MiB?', 'What does send() return when the socket buffer has less room than you asked to send?'],
+    explanation: 'A socket accepts what fits in its send buffer; write() returns the count, and the runtime sends the rest when the socket is writable again. With large chunks it happens more often, so sends can outnumber chunks (in a 64 MiB run Node made 115 writes for 64 chunks of 1 MiB). The sends still add up to exactly the file: a partial write is not an extra copy.',
   },
   q5: {
     kind: 'choice',
-    prompt: "Node's read-write ran at 829 MiB/s with a 64 KiB buffer and 721 MiB/s with 1 MiB, while its CPU per transfer kept falling. What is the likely reason throughput stopped improving?",
+    prompt: "Node's read-write ran at 343 MiB/s with a 64 KiB buffer and 302 MiB/s with 1 MiB, while its CPU per transfer fell by half. What is the likely reason throughput stopped improving?",
     choices: {
       a: 'bigger buffers copy more bytes',
       b: 'the client, on the same two cores and hashing every byte, sets the pace beyond 64 KiB',

@@ -14,7 +14,7 @@ export const key: ChapterKey = {
     },
     answer: 'b',
     hints: ['Try cp --reflink=always on an ext4 volume.', "Look at the sys s column of lab 05's copy-file row on ext4: is it zero?"],
-    explanation: 'ext4 has no reflinks, so vfs_copy_file_range() falls back to a kernel copy through do_splice_direct(): one CPU copy, page cache to page cache, and no bytes in user space (lab 05: 0 copies per byte across the boundary, about 0.02 s of sys time for 64 MiB). On btrfs or XFS with reflink=1 it could share the blocks instead.',
+    explanation: 'ext4 has no reflinks, so vfs_copy_file_range() falls back to a kernel copy through do_splice_direct(): one CPU copy, page cache to page cache, and no bytes in user space (lab 05: 0 copies per byte across the boundary, 1.00 CPU copies per byte: the report says "16 MiB copied" in the kernel). On btrfs or XFS with reflink=1 it could share the blocks instead.',
   },
   q2: {
     kind: 'choice',
@@ -40,14 +40,14 @@ export const key: ChapterKey = {
     },
     answer: 'b',
     hints: ['Since 2.6.33, sendfile() may write to any file.', 'Compare the syscall columns of the three "other fs" rows.'],
-    explanation: "libuv (Node) maps EXDEV to \"not supported\" and tries sendfile(dest, src); Rust's std::fs::copy (Deno) does the same. Both stayed at 0 copies per byte. Bun's copy_file.zig falls back to read() and write() with an 8 MiB buffer: 9 reads, 8 writes, 2.00 copies per byte.",
+    explanation: "libuv (Node) maps EXDEV to \"not supported\" and tries sendfile(dest, src); Rust's std::fs::copy (Deno) does the same. Both stayed at 0 copies per byte (the kernel still copies once into the destination). Bun's copy_file.zig falls back to read() and write() with an 8 MiB buffer: for 16 MiB, 3 reads (the last returns 0), 2 writes, 2.00 copies per byte.",
   },
   q4: {
     kind: 'number',
-    prompt: 'Bun copies the 64 MiB file from ext4 onto tmpfs with Bun.write. How many times does each byte cross the user/kernel boundary?',
+    prompt: 'Bun copies the 16 MiB file from ext4 onto tmpfs with Bun.write. How many times does each byte cross the user/kernel boundary?',
     answer: 2,
     hints: ['Which syscalls did Bun fall back to after EXDEV?', "Look at the file→user and user→file columns of Bun's other-fs row."],
-    explanation: "Twice: after copy_file_range failed with EXDEV, Bun read each byte into an 8 MiB user buffer and wrote it out again (64 MiB file→user, 64 MiB user→file, 2.00 copies per byte). The zero-copy path failed quietly; only the trace shows it.",
+    explanation: "Twice: after copy_file_range failed with EXDEV, Bun read each byte into an 8 MiB user buffer and wrote it out again (16 MiB file→user, 16 MiB user→file, 2.00 copies per byte). The zero-copy path failed quietly; only the trace shows it.",
   },
   q5: {
     kind: 'choice',

@@ -29,7 +29,7 @@ export const key: ChapterKey = {
     },
     answer: 'b',
     hints: ['It is named after the shell command, but it works on pipes only.', 'After tee(), can the data still be read from the first pipe?'],
-    explanation: 'tee(2) duplicates up to len bytes from one pipe into another without consuming the input; both fds must be pipes (EINVAL otherwise). The copy is of page references, so the data can then be spliced two ways, e.g. to a socket and to a log file.',
+    explanation: 'tee(2) duplicates up to len bytes from one pipe into another without consuming the input; both fds must be pipes (EINVAL otherwise). The copy is of page references, so the data can then be spliced two ways, e.g. to a socket (page references again, on a scatter-gather route) and to a log file (there the kernel copies: iter_file_splice_write writes the pages into the file).',
   },
   q4: {
     kind: 'choice',
@@ -55,7 +55,7 @@ export const key: ChapterKey = {
     },
     answer: 'b',
     hints: ["Bun's row proves the kernel allows it.", 'Look for sendfile or splice in the Node.js and Deno API docs.'],
-    explanation: 'Since Linux 5.12 sendfile may write into a pipe (as a splice), and Bun does it through Bun.write(Bun.stdout, Bun.file(path)). Node has no public sendfile or splice (nodejs/node#41393, PR #47970 closed), and Deno exposes none; their pipeline/pipeTo read into JavaScript buffers: 2.00 copies per byte in lab 06.',
+    explanation: 'sendfile may write into a pipe (out_fd can be any file since Linux 2.6.33; since 5.12 the kernel does it as a splice), and Bun does it through Bun.write(Bun.stdout, Bun.file(path)). Node has no public sendfile or splice (nodejs/node#41393, PR #47970 closed), and Deno exposes none; their pipeline/pipeTo read into JavaScript buffers: 2.00 copies per byte in lab 06.',
   },
   q6: {
     kind: 'prediction',

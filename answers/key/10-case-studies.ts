@@ -14,14 +14,14 @@ export const key: ChapterKey = {
     },
     answer: 'c',
     hints: ['Where does Java\'s TLS run: in the kernel or in the JVM?', 'Kafka design docs: "sendfile is not used when SSL is enabled".'],
-    explanation: 'Kafka\'s TLS runs in user space, so the bytes must be read into the JVM to be encrypted. Its design documentation says "in-kernel SSL_sendfile is currently not supported by Kafka" and "sendfile is not used when SSL is enabled" (KAFKA-13799). Only the plaintext transport layer calls FileChannel.transferTo, which on Linux is copy_file_range or sendfile.',
+    explanation: 'Kafka\'s TLS runs in user space, so the bytes must be read into the JVM to be encrypted. Its design documentation says "in-kernel SSL_sendfile is currently not supported by Kafka" and "sendfile is not used when SSL is enabled" (KAFKA-13799). Only the plaintext transport layer calls FileChannel.transferTo, which on Linux ends in sendfile for a socket (since JDK 20 it tries copy_file_range first, JDK-8292562, which works only between files).',
   },
   q2: {
     kind: 'number',
-    prompt: "With transferMsgByHeap=false, a RocketMQ broker in the version discussed in apache/rocketmq#4137 writes the mmap'ed CommitLog buffers to the socket. In the workbook's sense, how many CPU copies per byte cross the user/kernel boundary on that path?",
+    prompt: "With transferMsgByHeap=false, a RocketMQ broker (any release, for example rocketmq-all-5.3.3) writes the mmap'ed CommitLog buffers to the socket. In the workbook's sense, how many CPU copies per byte cross the user/kernel boundary on that path?",
     answer: 1,
     hints: ['Reading through a mapping costs no copy. What does write() do with the mapped bytes?', 'It is the mmap + write path of chapter 03.'],
-    explanation: 'One. The mapped CommitLog pages need no read() into user memory, but write() (a socket write from the mapped ByteBuffer) copies each byte from the page cache into the socket buffer: mmap + write, one copy per byte against two for read + write and zero for sendfile. With the default transferMsgByHeap=true, RocketMQ even copies the messages into a heap array first.',
+    explanation: 'One. The mapped CommitLog pages need no read() into user memory, but write() (a socket write from the mapped ByteBuffer) copies each byte from the page cache into the socket buffer: mmap + write, one copy per byte against two for read + write and zero for sendfile. With the default transferMsgByHeap=true, RocketMQ even copies the messages into a heap array first. The ManyMessageTransfer that calls FileChannel.transferTo (sendfile) is commit 200a818e of the unmerged PR #1933, in no release.',
   },
   q3: {
     kind: 'choice',
@@ -34,7 +34,7 @@ export const key: ChapterKey = {
     },
     answer: 'd',
     hints: ['Look up index.store.type in the Elasticsearch reference ("Store").', 'What does Lucene\'s FSDirectory.open() return on 64-bit Linux?'],
-    explanation: 'The default store type fs "is currently hybridfs on all supported systems"; hybridfs memory-maps the Lucene term dictionary, norms and doc values and uses NIOFSDirectory for the rest (Elasticsearch reference, index-modules-store; the default was mmapfs in 6.x). Lucene itself returns MMapDirectory on 64-bit Linux, macOS and Windows. Search engines avoid copies on the disk side with mmap; they never sendfile results, because results are computed.',
+    explanation: 'The default store type fs "is currently hybridfs on all supported systems"; hybridfs memory-maps the Lucene term dictionary, norms and doc values and uses NIOFSDirectory for the rest (Elasticsearch reference, index-modules-store; the default was mmapfs in 6.x). Lucene itself returns MMapDirectory on 64-bit Linux, macOS and Windows. Search engines avoid copies on the disk side with mmap; they never sendfile results, because results are computed. So the common answer\'s "no zero-copy" is partly right: right about the responses, wrong about the index.',
   },
   q4: {
     kind: 'choice',

@@ -45,16 +45,16 @@ export const questions: DrillQuestion[] = [
     ],
     myths: [fewerCopiesMyth, fourContextSwitches],
     model: {
-      en: 'No: every byte is still copied twice, into the buffer and out of it; the number of bytes copied stays the same. What changes is the number of syscalls: a 64 MiB file with a 64 KiB buffer takes 1024 reads plus one that returns 0 at end of file, so a bigger buffer means fewer syscalls, fewer mode switches and less CPU time. Past a point the returns diminish, and a bigger buffer costs more memory per connection.',
-      zh: '不会：每个字节照样要拷贝两次，进缓冲区一次、出缓冲区一次，拷贝的字节数不变。变化的是系统调用的次数：64 MiB 的文件配 64 KiB 缓冲区，需要 1024 次读，再加一次在文件末尾返回 0 的读；缓冲区越大，系统调用越少，模式切换越少，CPU 时间也越少。但超过一定大小收益递减，而且每个连接要占用更多内存。',
+      en: 'No: every byte is still copied twice, into the buffer and out of it; the number of bytes copied stays the same. What changes is the number of syscalls: a 16 MiB file with a 64 KiB buffer takes 256 reads plus one that returns 0 at end of file, so a bigger buffer means fewer syscalls, fewer mode switches and less CPU time. Past a point the returns diminish, and a bigger buffer costs more memory per connection.',
+      zh: '不会：每个字节照样要拷贝两次，进缓冲区一次、出缓冲区一次，拷贝的字节数不变。变化的是系统调用的次数：16 MiB 的文件配 64 KiB 缓冲区，需要 256 次读，再加一次在文件末尾返回 0 的读；缓冲区越大，系统调用越少，模式切换越少，CPU 时间也越少。但超过一定大小收益递减，而且每个连接要占用更多内存。',
     },
   },
   {
     id: '04-context-switch-count',
     chapter: '04',
     question: {
-      en: "In the lab, Node's read-write server made about 2,000 syscalls but about 3,900 context switches for one 64 MiB transfer. Where do those context switches come from?",
-      zh: '实验里，Node 的 read-write 服务器传一个 64 MiB 文件大约做了 2000 次系统调用，却有约 3900 次上下文切换。这些上下文切换是从哪来的？',
+      en: "In lab 01, Node's read-write server made 918 context switches for one 16 MiB transfer with a 64 KiB buffer, and about 2,450 syscalls, of which only 513 read the file or wrote the socket. Where do those context switches, and the extra syscalls, come from?",
+      zh: '实验 01 里，Node 的 read-write 服务器用 64 KiB 缓冲区传一个 16 MiB 文件，有 918 次上下文切换，系统调用约 2450 次，其中读文件、写 socket 的只有 513 次。这些上下文切换和多出来的系统调用是从哪来的？',
     },
     claims: [
       claim("libuv's thread pool does the file reads", 'libuv 线程池负责读文件', 2,
@@ -68,8 +68,8 @@ export const questions: DrillQuestion[] = [
     ],
     myths: [fourContextSwitches],
     model: {
-      en: "Not from the syscalls themselves: a syscall is a mode switch and keeps the same thread. Node runs each fs read on a libuv thread-pool worker, so for every chunk the main thread waits, a worker wakes up to read, and the main thread is woken again to write: threads block and wake thousands of times. getrusage() counts those as voluntary context switches. Deno's stream made about 50 syscalls and 74 context switches: neither count follows from the other.",
-      zh: '不是系统调用本身带来的：系统调用只是模式切换，线程并没有换。Node 把每次文件读都交给 libuv 线程池里的工作线程，所以每读一块，主线程都要等待，工作线程被唤醒去读，读完再唤醒主线程去写：线程成千上万次地阻塞和唤醒。getrusage() 把这些记为自愿上下文切换。反过来，Deno 的 stream 只做了五十来次系统调用、74 次上下文切换：两种计数谁也推不出谁。',
+      en: "Not from the syscalls themselves: a syscall is a mode switch and keeps the same thread. Node runs each fs read on a libuv thread-pool worker, so for every chunk the main thread waits, a worker wakes up to read, and the main thread is woken again to write: threads block and wake for every chunk. Those hand-offs are also the extra syscalls: the worker is woken with a futex and reports back through an eventfd that the main thread's epoll wait watches. getrusage() counts the sleeps and wake-ups as voluntary context switches. Deno's stream made about 100 syscalls and 38 context switches: neither count follows from the other.",
+      zh: '不是系统调用本身带来的：系统调用只是模式切换，线程并没有换。Node 把每次文件读都交给 libuv 线程池里的工作线程，所以每读一块，主线程都要等待，工作线程被唤醒去读，读完再唤醒主线程去写：每一块数据线程都要阻塞、唤醒一次。多出来的系统调用也来自这些交接：用 futex 唤醒工作线程，工作线程再通过 eventfd 通知主线程的 epoll 等待。getrusage() 把这些睡眠和唤醒记为自愿上下文切换。反过来，Deno 的 stream 只做了一百来次系统调用、38 次上下文切换：两种计数谁也推不出谁。',
     },
   },
   {

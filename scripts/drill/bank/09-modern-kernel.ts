@@ -32,15 +32,15 @@ export const questions: DrillQuestion[] = [
     myths: [noCopyMyth,
       myth({ en: 'MSG_ZEROCOPY is always faster, and a localhost test shows it', zh: 'MSG_ZEROCOPY 总是更快，本机一测就能看出来' },
         {
-          en: 'It only pays above about 10 KB per write, and over loopback the kernel makes a deferred copy: this machine reported SO_EE_CODE_ZEROCOPY_COPIED for 64 sends of 1 MiB to 127.0.0.1.',
-          zh: '只有每次写 10 KB 左右以上才划算，而且走回环时内核会补做一次拷贝：在本机对 127.0.0.1 发 64 次 1 MiB，内核报告的是 SO_EE_CODE_ZEROCOPY_COPIED。',
+          en: 'It only pays above about 10 KB per write, and over loopback the kernel makes a deferred copy: in lab 09 it reported SO_EE_CODE_ZEROCOPY_COPIED for all 256 sends of a 16 MiB file to 127.0.0.1, from Node, Bun and Deno alike: 1.00 copies per byte, like mmap + write.',
+          zh: '只有每次写 10 KB 左右以上才划算，而且走回环时内核会补做一次拷贝：实验 09 里向 127.0.0.1 发一个 16 MiB 文件，Node、Bun、Deno 的 256 次发送全部被内核报告为 SO_EE_CODE_ZEROCOPY_COPIED，每字节 1.00 次拷贝，和 mmap + write 一样。',
         },
         says('always | any size | every size | 任何大小 | 总是', 'faster | quicker | better | 快 | 更快'),
         says('localhost | loopback | 本机 | 回环 | 127.0.0.1', 'test~ | see the gain | show~ | 测 | 看到提升 | 提升 | improvement')),
     ],
     model: {
-      en: "It is a send() flag for TCP and UDP: after setsockopt(SO_ZEROCOPY), send(..., MSG_ZEROCOPY) pins the user pages instead of copying them into the kernel. The buffer must stay untouched until a completion notification arrives on the socket's error queue. Page pinning and notifications have their own cost, so it only pays for large writes, around 10 KB and up. It is not guaranteed: over loopback the kernel makes a deferred copy and reports it with SO_EE_CODE_ZEROCOPY_COPIED, and without scatter-gather it falls back to copying.",
-      zh: '它是 TCP 和 UDP 的一个 send() 标志：先 setsockopt(SO_ZEROCOPY)，再用 send(..., MSG_ZEROCOPY) 发送，内核会锁定用户页而不是把数据拷进内核。在 socket 错误队列上收到完成通知之前，这块缓冲区不能动。锁页和通知本身也有开销，所以只有大约 10 KB 以上的大块写才划算。它也不保证零拷贝：走回环时内核会补做一次拷贝，并用 SO_EE_CODE_ZEROCOPY_COPIED 报告出来；网卡不支持分散-聚集时也会退回拷贝。',
+      en: "It is a send() flag for TCP and UDP: after setsockopt(SO_ZEROCOPY), send(..., MSG_ZEROCOPY) pins the user pages instead of copying them into the kernel. The buffer must stay untouched until a completion notification arrives on the socket's error queue. Page pinning and notifications have their own cost, so it only pays for large writes, around 10 KB and up. It is not guaranteed: over loopback the kernel makes a deferred copy and reports it with SO_EE_CODE_ZEROCOPY_COPIED, which lab 09 received for all 256 sends of a 16 MiB file, and without scatter-gather it falls back to copying.",
+      zh: '它是 TCP 和 UDP 的一个 send() 标志：先 setsockopt(SO_ZEROCOPY)，再用 send(..., MSG_ZEROCOPY) 发送，内核会锁定用户页而不是把数据拷进内核。在 socket 错误队列上收到完成通知之前，这块缓冲区不能动。锁页和通知本身也有开销，所以只有大约 10 KB 以上的大块写才划算。它也不保证零拷贝：走回环时内核会补做一次拷贝，并用 SO_EE_CODE_ZEROCOPY_COPIED 报告出来，实验 09 里 16 MiB 文件的 256 次发送全都收到了这个报告；网卡不支持分散-聚集时也会退回拷贝。',
     },
   },
   {
@@ -68,8 +68,8 @@ export const questions: DrillQuestion[] = [
         unless(says('io_uring | io uring', 'zerocopy | no copy | 不拷贝'), 'send | send_zc | sendzc | zc | notif | cqe | 6.0 | sendmsg_zc | recv_zc | 发送')),
     ],
     model: {
-      en: 'You submit IORING_OP_SEND_ZC (since Linux 6.0; SENDMSG_ZC since 6.1). It produces two CQEs: the result of the send, then a notification flagged IORING_CQE_F_NOTIF. The buffer must not be touched or reused until that notification, which means the kernel has released it, not that the data was delivered. Zero-copy is not guaranteed: it may fall back to copying, and IORING_SEND_ZC_REPORT_USAGE tells you whether it did.',
-      zh: '提交 IORING_OP_SEND_ZC（Linux 6.0 起；SENDMSG_ZC 从 6.1 起）。它会产生两个 CQE：先是发送结果，再是带 IORING_CQE_F_NOTIF 标志的通知。在收到通知之前，缓冲区不能改动或复用；这个通知表示内核已经放开了缓冲区，并不代表数据已送达。零拷贝也不保证：可能回退成拷贝，用 IORING_SEND_ZC_REPORT_USAGE 可以知道到底有没有拷贝。',
+      en: 'You submit IORING_OP_SEND_ZC (since Linux 6.0; SENDMSG_ZC since 6.1). It produces two CQEs: the result of the send, then a notification flagged IORING_CQE_F_NOTIF. The buffer must not be touched or reused until that notification, which means the kernel has released it, not that the data was delivered. Zero-copy is not guaranteed: it may fall back to copying, and IORING_SEND_ZC_REPORT_USAGE tells you whether it did. In lab 09 over loopback every notification said IORING_NOTIF_USAGE_ZC_COPIED.',
+      zh: '提交 IORING_OP_SEND_ZC（Linux 6.0 起；SENDMSG_ZC 从 6.1 起）。它会产生两个 CQE：先是发送结果，再是带 IORING_CQE_F_NOTIF 标志的通知。在收到通知之前，缓冲区不能改动或复用；这个通知表示内核已经放开了缓冲区，并不代表数据已送达。零拷贝也不保证：可能回退成拷贝，用 IORING_SEND_ZC_REPORT_USAGE 可以知道到底有没有拷贝。实验 09 走回环时，每个通知都带着 IORING_NOTIF_USAGE_ZC_COPIED。',
     },
   },
   {
@@ -91,8 +91,8 @@ export const questions: DrillQuestion[] = [
     ],
     myths: [noCopyMyth],
     model: {
-      en: "sendfile hands the socket references to page-cache pages. A NIC with scatter-gather DMA can build each packet from the kernel's header plus fragments of those pages, so the CPU copies nothing. Without it, the kernel falls back to copying the data into a socket buffer, and one CPU copy comes back. TCP checks NETIF_F_SG on the route before it shares pages, and SG itself needs checksum offload. You can see it with ethtool -k, under scatter-gather.",
-      zh: 'sendfile 交给 socket 的是页缓存里页面的引用。网卡支持分散-聚集 DMA 时，可以把内核准备的包头和这些页里的数据片段拼成一个个报文，CPU 一个字节都不用拷。不支持的话，内核只能把数据拷进 socket 缓冲区，一次 CPU 拷贝又回来了。TCP 在共享页面之前会检查路由的 NETIF_F_SG；而分散-聚集本身又要求网卡支持校验和卸载。可以用 ethtool -k 查看 scatter-gather 一项。',
+      en: "sendfile hands the socket references to page-cache pages. A NIC with scatter-gather DMA can build each packet from the kernel's header plus fragments of those pages, so the CPU copies nothing. Without it, the kernel falls back to copying the data into a socket buffer, and one CPU copy comes back. TCP checks NETIF_F_SG on the route before it shares pages, and SG itself needs checksum offload. You can see it with ethtool -k, under scatter-gather; lab 09 reads the same feature from the interface with the ETHTOOL_GSG ioctl, and loopback has it.",
+      zh: 'sendfile 交给 socket 的是页缓存里页面的引用。网卡支持分散-聚集 DMA 时，可以把内核准备的包头和这些页里的数据片段拼成一个个报文，CPU 一个字节都不用拷。不支持的话，内核只能把数据拷进 socket 缓冲区，一次 CPU 拷贝又回来了。TCP 在共享页面之前会检查路由的 NETIF_F_SG；而分散-聚集本身又要求网卡支持校验和卸载。可以用 ethtool -k 查看 scatter-gather 一项；实验 09 用 ETHTOOL_GSG 这个 ioctl 直接向网络接口读这一项，回环接口是支持的。',
     },
   },
   {
@@ -124,8 +124,8 @@ export const questions: DrillQuestion[] = [
         says(kernelTls, 'always | 总是 | 一定', 'zerocopy')),
     ],
     model: {
-      en: 'The TLS handshake stays in user space, in the TLS library. Then the application turns the socket into a TLS socket with setsockopt(TCP_ULP, "tls") and hands the kernel the keys with SOL_TLS TLS_TX (and TLS_RX, since Linux 4.17). From then on the kernel builds and encrypts the records, so sendfile works and sends the file in records of up to 2^14 bytes. Encryption runs in software unless the NIC offloads it. /proc/net/tls_stat tells you which path ran: the TlsTxSw or the TlsTxDevice counters grow.',
-      zh: 'TLS 握手仍在用户态由 TLS 库完成。握手后，应用用 setsockopt(TCP_ULP, "tls") 把 socket 变成 TLS socket，再通过 SOL_TLS 的 TLS_TX（以及 Linux 4.17 起的 TLS_RX）把密钥交给内核。之后由内核封装和加密 TLS 记录（record），sendfile 就能用了，文件按最大 2^14 字节的记录发出。加密默认由软件完成，网卡支持时可以卸载给网卡。看 /proc/net/tls_stat 就知道走的是哪条路：TlsTxSw 还是 TlsTxDevice 计数在涨。',
+      en: 'The TLS handshake stays in user space, in the TLS library. Then the application turns the socket into a TLS socket with setsockopt(TCP_ULP, "tls") and hands the kernel the keys with SOL_TLS TLS_TX (and TLS_RX, since Linux 4.17). From then on the kernel builds and encrypts the records, so sendfile works and sends the file in records of up to 2^14 bytes. Encryption runs in software unless the NIC offloads it. /proc/net/tls_stat tells you which path ran: the TlsTxSw or the TlsTxDevice counters grow. First check the kernel has it at all: on the machine lab 09 ran on, setsockopt(TCP_ULP, "tls") failed with ENOENT.',
+      zh: 'TLS 握手仍在用户态由 TLS 库完成。握手后，应用用 setsockopt(TCP_ULP, "tls") 把 socket 变成 TLS socket，再通过 SOL_TLS 的 TLS_TX（以及 Linux 4.17 起的 TLS_RX）把密钥交给内核。之后由内核封装和加密 TLS 记录（record），sendfile 就能用了，文件按最大 2^14 字节的记录发出。加密默认由软件完成，网卡支持时可以卸载给网卡。看 /proc/net/tls_stat 就知道走的是哪条路：TlsTxSw 还是 TlsTxDevice 计数在涨。先确认内核有没有 kTLS：实验 09 所在的机器上，setsockopt(TCP_ULP, "tls") 直接返回 ENOENT。',
     },
   },
 ];

@@ -17,6 +17,7 @@ import { progressBar } from './bench/progress.ts';
 import { renderBench, renderParserBench } from './bench/render.ts';
 import { pairRatios } from './bench/stats.ts';
 import { benchClientEntry, runSweep, sweepWeight, usesBenchClient } from './bench/sweep.ts';
+import { probeSyscallCounter } from './bench/syscall-count.ts';
 import { clientService, type ClientService } from './lab/client-service.ts';
 
 const defaultSizes = '4KiB,64KiB,1MiB,16MiB,256MiB,1GiB';
@@ -33,8 +34,9 @@ const benchFlags = flagSpec({
   chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB)', default: '64KiB' },
   cold: { kind: 'boolean', help: 'drop the data file from the page cache before each timed transfer (says so when it cannot)' },
   out: { kind: 'string', value: 'DIR', help: 'where the JSON and SVG go (default .workbook/bench/)' },
-  tamper: { kind: 'string', value: 'm', help: 'prove the verification: change one byte of the file after hashing, before method m serves it' },
+  tamper: { kind: 'string', value: 'm', help: 'prove the verification: change one byte of the file after the client loaded it, before method m serves it' },
   json: { kind: 'boolean', help: 'print the result document as JSON instead of the tables' },
+  'no-ceiling': { kind: 'boolean', help: "leave out the ceiling row (the kernel's own sendfile through FFI, lab 09)" },
   parser: { kind: 'boolean', help: 'instead: time the strace parser on a generated trace (lines/s, peak memory growth)' },
   'lab-times': { kind: 'boolean', help: 'instead: time npm start, every npm run lab -- NN and lab all as a reader types them, against the classroom targets' },
   rounds: { kind: 'string', value: 'N', help: 'with --lab-times: runs of each command (default 3), medians reported' },
@@ -139,7 +141,8 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
     const overheadBytes = Math.min(largest, overheadCap);
     benchClient = clientService(benchClientEntry);
     const clients = { lab: session.client, bench: benchClient };
-    const plan = { lab, runtimes, versions, methods, sizes, runsFor, chunk, cold: flags.cold, tamper, workDir: work.dir, clients };
+    const counter = await probeSyscallCounter();
+    const plan = { lab, runtimes, versions, methods, sizes, runsFor, chunk, cold: flags.cold, tamper, workDir: work.dir, clients, counter, ceiling: !flags['no-ceiling'] };
     const overheadCells = runtimes.flatMap((runtime) => methods.filter((one) => adapters[runtime].methods[one].available)).length;
     const progress = progressBar(sweepWeight(plan) + (tracing.available ? overheadCells * overheadWeight(overheadBytes) : 0));
     const sweep = await runSweep({ ...plan, progress });
@@ -163,8 +166,10 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
       settings: {
         sizes, runs: Object.fromEntries(sizes.map((bytes) => [String(bytes), runsFor(bytes)])), chunk, cache: sweep.cache,
         client: methods.every((one) => usesBenchClient(lab, one))
-          ? 'scripts/bench/client.ts: reads into shared 1 MiB slots, SHA-256 on a worker thread, clock stops at the end of the stream'
+          ? 'scripts/bench/client.ts: reads into shared 1 MiB slots, checked on a worker thread, clock stops at the end of the stream'
           : `the lab's own client (SHA-256 inside the clock) for ${methods.filter((one) => !usesBenchClient(lab, one)).join(', ')}; scripts/bench/client.ts for the rest`,
+        verification: sweep.verification,
+        syscallCounter: counter.available ? { tool: counter.tool, event: 'raw_syscalls:sys_enter' } : { tool: counter.tool, reason: counter.reason },
         ...(tamper ? { tampered: tamper } : {}),
       },
       rows: sweep.rows,

@@ -101,7 +101,10 @@ test('a tiny bench of lab 02 on Bun: valid JSON with every row verified, and an 
   assert.ok(document, 'stdout is one JSON document');
   for (const key of ['cpu', 'cores', 'kernel', 'fileSystem']) assert.ok(document.machine[key], `machine.${key}`);
   assert.match(document.machine.runtimes.bun, /^\d+\.\d+\.\d+/);
-  assert.is(document.rows.length, 6, '2 sizes × read-write, stream, sendfile');
+  const runtimeRows = document.rows.filter((row: any) => !row.ceiling);
+  assert.is(runtimeRows.length, 6, '2 sizes × read-write, stream, sendfile');
+  assert.equal(document.rows.filter((row: any) => row.ceiling).map((row: any) => `${row.bytes} ${row.method}`), ['65536 sendfile-ffi', '2097152 sendfile-ffi'], 'one ceiling row per size');
+  assert.is(document.ratios.filter((ratio: any) => ratio.kind === 'ceiling').length, 6, 'every runtime row against its size\'s ceiling');
   for (const row of document.rows) {
     for (const key of ['runtime', 'method', 'bytes', 'runs', 'medianSeconds', 'minSeconds', 'maxSeconds', 'mibPerSecond', 'cpuSecondsPerGiB', 'noisy']) {
       assert.ok(key in row, `row has ${key}`);
@@ -121,18 +124,20 @@ test('a tiny bench of lab 02 on Bun: valid JSON with every row verified, and an 
   const stem = `bench-${document.createdAt.replace(/[:.]/g, '-')}`;
   assert.ok(saved.includes(`${stem}.json`) && saved.includes(`${stem}.svg`), saved.join(', '));
   assert.equal(JSON.parse(readFileSync(join(out, `${stem}.json`), 'utf8')), document, 'the saved file is the printed document');
-  assert.is(readFileSync(join(out, `${stem}.svg`), 'utf8').match(/<path /g)?.length, 6, '3 methods × 2 panels');
+  assert.ok(readFileSync(join(out, `${stem}.svg`), 'utf8').match(/<path /g)!.length >= 6, '3 methods × 2 panels, and the ceiling');
 });
 
 test('a transfer that fails verification is excluded and reported, the others still count', () => {
-  // --tamper changes a byte of the data file after it was hashed, before sendfile serves it: a
-  // real transfer of wrong bytes, caught by the runner's SHA-256 check.
+  // --tamper changes a byte of the data file after the client loaded it, before sendfile serves
+  // it: a real transfer of wrong bytes, caught by the client's byte-for-byte compare.
   const { status, document, stderr } = runBench(['--sizes', '1MiB', '--runs', '1', '--tamper', 'sendfile']);
   assert.is(status, 1, stderr);
-  assert.equal(document.rows.map((row: any) => row.method).sort(), ['read-write', 'stream']);
+  assert.equal(document.rows.filter((row: any) => !row.ceiling).map((row: any) => row.method).sort(), ['read-write', 'stream']);
   assert.is(document.failures.length, 1);
   assert.is(document.failures[0].method, 'sendfile');
-  assert.match(document.failures[0].reason, /wrong SHA-256/);
+  // The client compares every byte with the file: it names the byte --tamper changed, the middle one.
+  assert.match(document.failures[0].reason, /differs from the file from byte 524288 on/);
+  assert.is(document.settings.verification[0].how, 'compared');
   assert.not.ok(document.ratios.some((ratio: any) => ratio.method === 'sendfile' || ratio.against.method === 'sendfile'), 'no ratio from a failed row');
   const expected = createHash('sha256').update('').digest('hex');
   assert.not.ok(JSON.stringify(document).includes(expected));

@@ -8,7 +8,7 @@ import { renderChart } from './chart.ts';
 import type { StraceOverhead } from './overhead.ts';
 import type { ParserBench } from './parser-bench.ts';
 import type { Ratio, BenchRow } from './stats.ts';
-import type { CacheSetting, Failure, Unavailable } from './sweep.ts';
+import type { CacheSetting, Failure, Unavailable, VerificationSetting } from './sweep.ts';
 
 
 export interface BenchMachine extends Machine {
@@ -31,6 +31,10 @@ export interface BenchDocument {
     chunk: number;
     cache: CacheSetting;
     client: string;
+    /** How each size's transfers were checked: compared byte for byte with the file, or SHA-256. */
+    verification: VerificationSetting[];
+    /** What counted syscalls in the timed transfers, or why nothing could. */
+    syscallCounter: { tool: string; event: string } | { tool: string; reason: string };
     /** Set by --tamper: the method whose data file was changed after hashing, to prove verification. */
     tampered?: string;
   };

@@ -10,7 +10,7 @@ import { createDataFile } from '../lab/session.ts';
 import { formatBytes } from '../sizes.ts';
 import { traced, type Tracing } from '../lab/trace.ts';
 import type { Progress } from './progress.ts';
-import { benchPlan, type Failure, type SweepPlan } from './sweep.ts';
+import { benchPlan, usesBenchClient, type Failure, type SweepPlan } from './sweep.ts';
 
 export interface OverheadRow {
   runtime: RuntimeName;
@@ -42,6 +42,11 @@ export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk
   const data = createDataFile(plan.workDir, bytes);
   const traceFile = join(plan.workDir, 'overhead.strace');
   try {
+    // The bench's client compares what it receives with this file now, not the sweep's last one.
+    if (plan.methods.some((method) => usesBenchClient(plan.lab, method))) {
+      const loaded = await plan.clients.bench.request({ expect: data.path }, 120_000);
+      if ('error' in loaded) throw new Error(loaded.error);
+    }
     for (const runtime of plan.runtimes) {
       const version = plan.versions[runtime];
       for (const method of plan.methods) {

@@ -31,11 +31,20 @@ export interface BenchRow {
   /** maxSeconds / minSeconds. */
   spread: number;
   noisy: boolean;
+  /** Syscalls the server made per timed transfer, counted by perf; null where perf could not count. */
+  syscallsPerTransfer: number | null;
+  /** Why syscallsPerTransfer is null. */
+  syscallCountMissing?: string;
+  /** The ceiling: the kernel's own sendfile called through FFI (lab 09), not a runtime's method. */
+  ceiling?: boolean;
 }
 
 export interface Ratio {
-  /** `method`: against the same runtime's read-write; `runtime`: its best method against the best overall. */
-  kind: 'method' | 'runtime';
+  /**
+   * `method`: against the same runtime's read-write; `runtime`: its best method against the best
+   * runtime method; `ceiling`: against the kernel's own sendfile through FFI at the same size.
+   */
+  kind: 'method' | 'runtime' | 'ceiling';
   bytes: number;
   runtime: RuntimeName;
   method: MethodName;
@@ -48,6 +57,7 @@ export interface Ratio {
   noisy: boolean;
 }
 
+/** A row from its samples; the syscall count, when perf gives one, is the sweep's to fill in. */
 export function summarize(runtime: RuntimeName, method: MethodName, bytes: number, samples: Sample[]): BenchRow {
   const seconds = samples.map((sample) => sample.seconds);
   const perGiB = samples.map((sample) => sample.cpuSeconds / (bytes / 2 ** 30));
@@ -61,6 +71,7 @@ export function summarize(runtime: RuntimeName, method: MethodName, bytes: numbe
     cpuSecondsPerGiB: median(perGiB), minCpuSecondsPerGiB: Math.min(...perGiB), maxCpuSecondsPerGiB: Math.max(...perGiB),
     spread: maxSeconds / minSeconds,
     noisy: maxSeconds / minSeconds > noisySpread,
+    syscallsPerTransfer: null,
   };
 }
 
@@ -77,15 +88,19 @@ function pair(kind: Ratio['kind'], row: BenchRow, base: BenchRow): Ratio {
 const fastest = (rows: BenchRow[]) => rows.reduce((best, row) => (row.mibPerSecond > best.mibPerSecond ? row : best));
 
 /**
- * Pairs rows of one bench run at the same size: each method with its runtime's read-write, and
- * each runtime's fastest method with the fastest row of all. A row whose partner failed
- * verification (and so is not a row) gets no ratio rather than one against another run.
+ * Pairs rows of one bench run at the same size: each method with its runtime's read-write, each
+ * runtime's fastest method with the fastest runtime row, and every runtime row with the ceiling.
+ * A row whose partner failed verification (and so is not a row) gets no ratio rather than one
+ * against another run.
  */
 export function pairRatios(rows: BenchRow[]): Ratio[] {
   const ratios: Ratio[] = [];
   for (const bytes of [...new Set(rows.map((row) => row.bytes))]) {
-    const atSize = rows.filter((row) => row.bytes === bytes);
+    const atSize = rows.filter((row) => row.bytes === bytes && !row.ceiling);
+    const ceiling = rows.find((row) => row.bytes === bytes && row.ceiling);
+    if (atSize.length === 0) continue;
     for (const row of atSize) {
+      if (ceiling) ratios.push(pair('ceiling', row, ceiling));
       const baseline = atSize.find((other) => other.runtime === row.runtime && other.method === 'read-write');
       if (baseline && baseline !== row) ratios.push(pair('method', row, baseline));
     }

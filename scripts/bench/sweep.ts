@@ -5,14 +5,16 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
-import type { Lab } from '../catalogue.ts';
+import { findLab, type Lab } from '../catalogue.ts';
 import type { ClientService } from '../lab/client-service.ts';
-import { perTransferUsage, transfers, type MethodPlan } from '../lab/run.ts';
+import { perTransferUsage, type MethodPlan } from '../lab/run.ts';
+import { openServer, UnavailableError, type Transfer } from '../lab/server.ts';
 import { createDataFile, type DataFile } from '../lab/session.ts';
 import { formatBytes } from '../sizes.ts';
 import { dropFromPageCache } from './cache.ts';
 import type { Progress } from './progress.ts';
 import { summarize, type BenchRow } from './stats.ts';
+import { countSyscalls, type SyscallCount, type SyscallCounter } from './syscall-count.ts';
 
 /** The bench's client (client.ts here), started once per bench like the lab's. */
 export const benchClientEntry = fileURLToPath(new URL('./client.ts', import.meta.url));
@@ -32,7 +34,14 @@ export interface SweepPlan {
   progress: Progress;
   /** The lab's client, and the bench's own for the methods it can time (usesBenchClient). */
   clients: { lab: ClientService; bench: ClientService };
+  /** perf, counting syscalls in the timed transfers, or why not. */
+  counter: SyscallCounter;
+  /** Add the ceiling row to each size: the kernel's own sendfile through FFI (lab 09). */
+  ceiling: boolean;
 }
+
+/** How one size's transfers were verified. */
+export interface VerificationSetting { bytes: number; how: 'compared' | 'sha256'; note: string }
 
 export interface Failure { runtime: RuntimeName; method: MethodName; bytes: number; reason: string }
 export interface Unavailable { runtime: RuntimeName; method: MethodName; reason: string }
@@ -49,6 +58,7 @@ export interface Sweep {
   failures: Failure[];
   unavailable: Unavailable[];
   cache: CacheSetting;
+  verification: VerificationSetting[];
 }
 
 /** Progress in bytes moved, plus a fixed cost per transfer and per server start, which rule small files. */
@@ -65,7 +75,7 @@ export function sweepWeight(plan: Pick<SweepPlan, 'sizes' | 'runsFor' | 'runtime
  * lab whose client undoes a transform, speaks TLS, reads a pipe or fans out to consumers (06-08)
  * keeps the lab's own client, which hashes inside its clock: those rows are slower than the truth.
  */
-const plainMethods: readonly MethodName[] = ['read-write', 'stream', 'sendfile', 'mmap-write'];
+const plainMethods: readonly MethodName[] = ['read-write', 'stream', 'sendfile', 'mmap-write', 'sendfile-ffi', 'splice-ffi', 'msg-zerocopy', 'io-uring-send-zc'];
 
 export function usesBenchClient(lab: Lab, method: MethodName): boolean {
   return (lab.protocol === 'tcp' || lab.protocol === 'http') && !lab.consumers && plainMethods.includes(method);
@@ -103,10 +113,67 @@ async function withOneByteChanged<T>(data: DataFile, work: () => Promise<T>): Pr
   }
 }
 
+/** The ceiling of a size: the kernel's own sendfile through FFI (lab 09), read by the bench's client. */
+const ceilingLab = findLab('09');
+export const ceilingMethod: MethodName = 'sendfile-ffi';
+
+/** The runtime that calls the ceiling's sendfile: FFI makes the runtime's own cost almost nothing, Bun starts fastest. */
+export function ceilingRuntime(plan: Pick<SweepPlan, 'runtimes' | 'versions'>): RuntimeName | undefined {
+  return (['bun', 'deno', 'node'] as const).find((runtime) => plan.runtimes.includes(runtime) && typeof plan.versions[runtime] === 'string');
+}
+
+interface Cell { lab: Lab; runtime: RuntimeName; version: string; method: MethodName; ceiling: boolean }
+
+/**
+ * One runtime × method × size: a server, one warm-up, `runs` timed transfers, each verified, with
+ * perf counting the server's syscalls around each timed transfer where it can.
+ */
+async function timeCell(plan: SweepPlan, cell: Cell, data: DataFile, runs: number, dropCache: () => Promise<void>, label: string): Promise<BenchRow> {
+  const methodPlan = benchPlan({ ...plan, lab: cell.lab }, cell.runtime, cell.version, cell.method, data, { timedRuns: runs });
+  const server = await openServer(methodPlan, 1 + runs);
+  let count: SyscallCount | null = null;
+  const counted: { perTransfer: number | null; reason?: string } = { perTransfer: null, reason: plan.counter.available ? undefined : plan.counter.reason };
+  try {
+    if (plan.counter.available) {
+      count = await countSyscalls(plan.counter, server.pid, plan.workDir).catch((error: Error) => {
+        counted.reason = `perf could not attach: ${error.message}`;
+        return null;
+      });
+    }
+    const timed: Transfer[] = [await server.transfer()];
+    for (let index = 1; index <= runs; index++) {
+      plan.progress.advance(transferWeight(data.bytes));
+      plan.progress.detail(`${label} · run ${index}/${runs}`);
+      await dropCache();
+      timed.push(await server.transfer(count ? {
+        before: () => count!.resume(),
+        after: () => count!.pause(),
+      } : {}));
+    }
+    await server.close();
+    if (count) {
+      const total = await count.finish();
+      if (typeof total === 'number') counted.perTransfer = total / runs;
+      else counted.reason = total.reason;
+    }
+    const usage = perTransferUsage(timed);
+    return {
+      ...summarize(cell.runtime, cell.method, data.bytes, timed.slice(1).map((one, i) => ({ seconds: one.seconds, cpuSeconds: (usage[i]?.userSeconds ?? NaN) + (usage[i]?.sysSeconds ?? NaN) }))),
+      syscallsPerTransfer: counted.perTransfer,
+      ...(counted.reason && counted.perTransfer === null ? { syscallCountMissing: counted.reason } : {}),
+      ...(cell.ceiling ? { ceiling: true } : {}),
+    };
+  } finally {
+    await count?.finish();
+    await server.close().catch(() => undefined);
+  }
+}
+
 export async function runSweep(plan: SweepPlan): Promise<Sweep> {
   const rows: BenchRow[] = [];
   const failures: Failure[] = [];
   const unavailable: Unavailable[] = [];
+  const verification: VerificationSetting[] = [];
   const cache: CacheSetting = plan.cold
     ? { requested: 'cold', dropped: true, note: '' }
     : { requested: 'warm', note: 'warm (the data file was just written, and each warm-up transfer reads it again)' };
@@ -117,6 +184,12 @@ export async function runSweep(plan: SweepPlan): Promise<Sweep> {
       if (!support.available) unavailable.push({ runtime, method, reason: support.reason });
     }
   }
+  const ceiling = ceilingRuntime(plan);
+  const cells: Cell[] = plan.runtimes.flatMap((runtime) => plan.methods.filter((method) => adapters[runtime].methods[method].available).map((method) => {
+    const version = plan.versions[runtime];
+    return { lab: plan.lab, runtime, version: typeof version === 'string' ? version : '', method, ceiling: false };
+  }));
+  if (plan.ceiling && ceiling && ceilingLab) cells.push({ lab: ceilingLab, runtime: ceiling, version: String(plan.versions[ceiling]), method: ceilingMethod, ceiling: true });
 
   for (const bytes of plan.sizes) {
     const runs = plan.runsFor(bytes);
@@ -129,43 +202,37 @@ export async function runSweep(plan: SweepPlan): Promise<Sweep> {
         note: probe.dropped ? `cold before each timed transfer (${probe.note})` : `WARM, it could not be dropped: ${probe.note}`,
       });
     }
+    // The bench's client compares every transfer with the file itself; loaded before any tamper.
+    if (cells.some((cell) => usesBenchClient(cell.lab, cell.method))) {
+      const loaded = await plan.clients.bench.request({ expect: data.path }, 120_000).catch((error: Error) => ({ error: error.message }));
+      verification.push('error' in loaded
+        ? { bytes, how: 'sha256', note: `SHA-256 on the client's second thread: ${loaded.error}` }
+        : { bytes, how: 'compared', note: "byte for byte against the file, held in the client's memory, on its second thread (memcmp speed)" });
+    }
     const dropCache = async () => { if (plan.cold && cache.dropped) await dropFromPageCache(data.path, bytes); };
     try {
-      for (const runtime of plan.runtimes) {
-        for (const method of plan.methods) {
-          if (!adapters[runtime].methods[method].available) continue;
-          const version = plan.versions[runtime];
-          if (typeof version !== 'string') {
-            failures.push({ runtime, method, bytes, reason: version?.message ?? 'runtime not checked' });
-            continue;
-          }
-          const label = `${formatBytes(bytes)} · ${runtime} ${method}`;
-          let transfer = 1;
-          plan.progress.step(`${label} · 1 warm-up + ${runs} timed runs`);
-          plan.progress.advance(cellWeight);
-          const methodPlan = benchPlan(plan, runtime, version, method, data, {
-            timedRuns: runs,
-            async beforeTransfer(index) {
-              plan.progress.advance(transferWeight(bytes));
-              transfer = index;
-              plan.progress.detail(`${label} · run ${index - 1}/${runs}`);
-              await dropCache();
-            },
-          });
-          const measure = () => transfers(methodPlan, 1 + runs);
-          try {
-            const timed = (await (plan.tamper === method ? withOneByteChanged(data, measure) : measure())).transfers;
-            const usage = perTransferUsage(timed);
-            rows.push(summarize(runtime, method, bytes, timed.slice(1).map((one, i) => ({ seconds: one.seconds, cpuSeconds: (usage[i]?.userSeconds ?? NaN) + (usage[i]?.sysSeconds ?? NaN) }))));
-          } catch (error) {
-            failures.push({ runtime, method, bytes, reason: (error as Error).message });
-          }
-          plan.progress.advance(transferWeight(bytes) * (1 + runs - transfer + 1));
+      for (const cell of cells) {
+        const { runtime, method } = cell;
+        const version = plan.versions[runtime];
+        if (typeof version !== 'string') {
+          failures.push({ runtime, method, bytes, reason: version?.message ?? 'runtime not checked' });
+          continue;
+        }
+        const label = `${formatBytes(bytes)} · ${runtime} ${method}${cell.ceiling ? ' (ceiling)' : ''}`;
+        plan.progress.step(`${label} · 1 warm-up + ${runs} timed runs`);
+        plan.progress.advance(cellWeight + transferWeight(bytes));
+        const measure = () => timeCell(plan, cell, data, runs, dropCache, label);
+        try {
+          rows.push(await (plan.tamper === method && !cell.ceiling ? withOneByteChanged(data, measure) : measure()));
+        } catch (error) {
+          const reason = (error as Error).message;
+          if (error instanceof UnavailableError) unavailable.push({ runtime, method, reason });
+          else failures.push({ runtime, method, bytes, reason });
         }
       }
     } finally {
       rmSync(data.path, { force: true });
     }
   }
-  return { rows, failures, unavailable, cache };
+  return { rows, failures, unavailable, cache, verification };
 }

@@ -45,8 +45,12 @@ export interface LabServer {
   fds(): LabFds;
   /** Bytes that reach readers in one transfer. */
   delivered: number;
-  /** Runs the next transfer (the i-th since start), verified, and reads the server's usage after it. */
-  transfer(): Promise<Transfer>;
+  /**
+   * Runs the next transfer (the i-th since start), verified, and reads the server's usage after
+   * it; `around` is told just before the transfer starts and as soon as its bytes are in (the
+   * bench counts syscalls between the two).
+   */
+  transfer(around?: { before?(): Promise<void>; after?(): Promise<void> }): Promise<Transfer>;
   /** A file lab's copy shares its extents with the source (a reflink); null where it cannot. */
   sharedExtents(): Promise<boolean | null>;
   /** After the last planned transfer: waits for the server to exit; before it, stops the server. Always stops every child. */
@@ -128,9 +132,10 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
       fds: () => prepared.fds(port),
       produced: () => produced,
       sharedExtents: async () => (prepared.sharedExtents ? prepared.sharedExtents() : null),
-      async transfer() {
+      async transfer(around = {}) {
         const i = ++done;
         if (i > count) throw new Error(`only ${count} transfers were planned for this server`);
+        await around.before?.();
         if (goPaced) started.send('go');
         let seconds = NaN;
         let report: TransferReport | undefined;
@@ -155,6 +160,7 @@ export async function openServer(plan: ServerPlan, count: number, options: { wra
             seconds = finished.seconds;
           }
         }
+        await around.after?.();
         started.send('usage');
         const answer = await expect('served', 10_000 * (options.slow ?? 1));
         return { seconds, usage: answer.usage, ...(report ? { report } : {}) };

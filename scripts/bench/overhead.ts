@@ -1,16 +1,22 @@
-// Why the bench never times under strace, measured: the same transfer, untraced and then with the
-// server under `strace -f` exactly as a lab traces it. strace stops the traced process twice per
-// syscall, so the cost grows with the number of calls: read-write pays per 64 KiB chunk, sendfile
-// almost nothing. Each side gets its own server with one warm-up, then the median of three.
+// Why the bench never times under strace, measured, and a check on the syscall counts it reports.
+// For each method one server serves a warm-up, three untraced transfers (perf counting the
+// server's syscalls in each, where it can) and then three traced ones, strace attached to the same
+// server for each exactly as a lab traces it. strace stops the traced process twice per syscall,
+// so the slowdown grows with the number of calls: read-write pays per 64 KiB chunk, sendfile
+// almost nothing. The traces are read by the lab's own ledger, so every syscall of each traced
+// transfer is counted the way `npm run lab` counts it, beside perf's count of the untraced ones:
+// two tools, one kernel counter and one tracer, that should agree.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { adapters, type Command, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
-import { median, transfers } from '../lab/run.ts';
-import { createDataFile } from '../lab/session.ts';
+import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
+import { countTrace, median } from '../lab/run.ts';
+import { openServer, type LabServer, type Transfer } from '../lab/server.ts';
+import { createDataFile, type DataFile } from '../lab/session.ts';
 import { formatBytes } from '../sizes.ts';
-import { traced, type Tracing } from '../lab/trace.ts';
+import { attach, traced, type Tracing } from '../lab/trace.ts';
 import type { Progress } from './progress.ts';
 import { benchPlan, usesBenchClient, type Failure, type SweepPlan } from './sweep.ts';
+import { countSyscalls, type SyscallCounter } from './syscall-count.ts';
 
 export interface OverheadRow {
   runtime: RuntimeName;
@@ -21,6 +27,23 @@ export interface OverheadRow {
   tracedSeconds: number;
   /** tracedSeconds / untracedSeconds. */
   slowdown: number;
+  /** Every syscall of one transfer, two ways: perf in the untraced ones, the lab's ledger on the traced ones. */
+  syscalls: SyscallCrossCheck;
+}
+
+export interface SyscallCrossCheck {
+  /** perf's count per untraced transfer (mean of three); null with the reason when perf could not count. */
+  perf: number | null;
+  perfMissing?: string;
+  /** The ledger's allSyscalls per traced transfer (median of three); null with the reason when it could not. */
+  strace: number | null;
+  straceMissing?: string;
+  /** perf / strace - 1, when both counted. */
+  difference: number | null;
+  /** |difference| within the agreement this method's count should reach. */
+  agrees: boolean | null;
+  /** The agreement asked of this method: counts in the thousands (read-write) 5%, a few dozen calls ±10 calls. */
+  tolerance: string;
 }
 
 export type StraceOverhead =
@@ -34,13 +57,96 @@ const timedRuns = 3;
 /** Its share of the progress bar, in the sweep's units (bytes moved, roughly): tracing is slow. */
 export const overheadWeight = (bytes: number) => 64 * 2 ** 20 + 80 * bytes;
 
-export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir' | 'runtimes' | 'methods' | 'versions' | 'clients'>,
+/**
+ * Whether two counts of the same transfer agree. A few dozen syscalls (sendfile's) differ by the
+ * handful of event-loop calls around the first and last byte that one window catches and the
+ * other does not, so small counts are held to ±10 calls; large ones (read-write's thousands) to 5%.
+ */
+export function agreement(perf: number, strace: number): { difference: number; agrees: boolean; tolerance: string } {
+  const difference = strace === 0 ? (perf === 0 ? 0 : Infinity) : perf / strace - 1;
+  if (strace < 200) return { difference, agrees: Math.abs(perf - strace) <= 10, tolerance: '±10 calls' };
+  return { difference, agrees: Math.abs(difference) <= 0.05, tolerance: '±5%' };
+}
+
+interface Measured { untraced: number[]; traced: number[]; perf: number | null; perfMissing?: string; strace: number | null; straceMissing?: string }
+
+/** Three untraced transfers with perf counting each; how many syscalls it saw per transfer, or why none. */
+async function untracedRuns(server: LabServer, counter: SyscallCounter, workDir: string): Promise<Pick<Measured, 'untraced' | 'perf' | 'perfMissing'>> {
+  const count = counter.available
+    ? await countSyscalls(counter, server.pid, workDir).catch((error: Error) => ({ failed: `perf could not attach: ${error.message}` }))
+    : { failed: counter.reason };
+  const untraced: number[] = [];
+  try {
+    for (let i = 0; i < timedRuns; i++) {
+      untraced.push((await server.transfer('failed' in count ? {} : { before: () => count.resume(), after: () => count.pause() })).seconds);
+    }
+  } finally {
+    if (!('failed' in count)) await count.finish();
+  }
+  if ('failed' in count) return { untraced, perf: null, perfMissing: count.failed };
+  const total = await count.finish();
+  return typeof total === 'number' ? { untraced, perf: total / timedRuns } : { untraced, perf: null, perfMissing: total.reason };
+}
+
+async function measureCell(methodPlan: ReturnType<typeof benchPlan>, tracing: Extract<Tracing, { available: true }>, counter: SyscallCounter,
+  workDir: string, runtime: RuntimeName, method: MethodName): Promise<Measured> {
+  const traceFile = (i: number) => join(workDir, `overhead-${runtime}-${method}-${i}.strace`);
+  if (!tracing.attach) {
+    // strace may not attach here: a second server, started under strace, for the traced side; its
+    // trace covers the server's whole life, so its per-transfer count is not the lab's.
+    const plain = await openServer(methodPlan, 1 + timedRuns);
+    let measured: Pick<Measured, 'untraced' | 'perf' | 'perfMissing'>;
+    try {
+      await plain.transfer();
+      measured = await untracedRuns(plain, counter, workDir);
+      await plain.close();
+    } finally {
+      await plain.close().catch(() => undefined);
+    }
+    const launched = await openServer(methodPlan, 1 + timedRuns, { wrap: (command) => traced(command, traceFile(0), tracing.strace), slow: 5 });
+    try {
+      const all: Transfer[] = [];
+      for (let i = 0; i <= timedRuns; i++) all.push(await launched.transfer());
+      await launched.close();
+      return { ...measured, traced: all.slice(1).map((one) => one.seconds), strace: null, straceMissing: 'strace may not attach to a running server here, so no single transfer was traced alone' };
+    } finally {
+      await launched.close().catch(() => undefined);
+      rmSync(traceFile(0), { force: true });
+    }
+  }
+  // One more transfer planned than served, as the lab does: the server must not exit while strace detaches.
+  const server = await openServer(methodPlan, 1 + 2 * timedRuns + 1);
+  try {
+    await server.transfer();
+    const measured = await untracedRuns(server, counter, workDir);
+    const tracedSeconds: number[] = [];
+    const counts: number[] = [];
+    for (let i = 1; i <= timedRuns; i++) {
+      const tracer = await attach(tracing.strace, server.pid, traceFile(i));
+      let transfer: Transfer;
+      try {
+        transfer = await server.transfer();
+      } finally {
+        await tracer.detach();
+      }
+      tracedSeconds.push(transfer.seconds);
+      counts.push((await countTrace(traceFile(i), server.fds(), transfer.report, false)).allSyscalls);
+      rmSync(traceFile(i), { force: true });
+    }
+    await server.close();
+    return { ...measured, traced: tracedSeconds, strace: median(counts) };
+  } finally {
+    await server.close().catch(() => undefined);
+    for (let i = 1; i <= timedRuns; i++) rmSync(traceFile(i), { force: true });
+  }
+}
+
+export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir' | 'runtimes' | 'methods' | 'versions' | 'clients' | 'counter'>,
   bytes: number, tracing: Tracing, progress: Progress): Promise<StraceOverhead> {
   if (!tracing.available) return { measured: false, reason: tracing.reason, fix: tracing.fix };
   const rows: OverheadRow[] = [];
   const failures: Failure[] = [];
-  const data = createDataFile(plan.workDir, bytes);
-  const traceFile = join(plan.workDir, 'overhead.strace');
+  const data: DataFile = createDataFile(plan.workDir, bytes);
   try {
     // The bench's client compares what it receives with this file now, not the sweep's last one.
     if (plan.methods.some((method) => usesBenchClient(plan.lab, method))) {
@@ -51,17 +157,22 @@ export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk
       const version = plan.versions[runtime];
       for (const method of plan.methods) {
         if (!adapters[runtime].methods[method].available || typeof version !== 'string') continue;
-        progress.step(`strace overhead · ${formatBytes(bytes)} · ${runtime} ${method}`);
-        const methodPlan = benchPlan(plan, runtime, version, method, data, { tracing });
+        progress.step(`strace overhead and syscall counts · ${formatBytes(bytes)} · ${runtime} ${method}`);
         try {
-          const timed = async (wrap?: (command: Command) => Command) => median((await transfers(methodPlan, 1 + timedRuns, wrap ? { wrap, slow: 5 } : {})).transfers.slice(1).map((one) => one.seconds));
-          const untraced = await timed();
-          const tracedSeconds = await timed((command) => traced(command, traceFile, tracing.strace));
-          rows.push({ runtime, method, bytes, untracedSeconds: untraced, tracedSeconds, slowdown: tracedSeconds / untraced });
+          const measured = await measureCell(benchPlan(plan, runtime, version, method, data), tracing, plan.counter, plan.workDir, runtime, method);
+          const [untracedSeconds, tracedSeconds] = [median(measured.untraced), median(measured.traced)];
+          const both = measured.perf !== null && measured.strace !== null ? agreement(measured.perf, measured.strace) : null;
+          rows.push({
+            runtime, method, bytes, untracedSeconds, tracedSeconds, slowdown: tracedSeconds / untracedSeconds,
+            syscalls: {
+              perf: measured.perf, ...(measured.perfMissing ? { perfMissing: measured.perfMissing } : {}),
+              strace: measured.strace, ...(measured.straceMissing ? { straceMissing: measured.straceMissing } : {}),
+              difference: both?.difference ?? null, agrees: both?.agrees ?? null,
+              tolerance: both?.tolerance ?? (measured.strace !== null && measured.strace < 200 ? '±10 calls' : '±5%'),
+            },
+          });
         } catch (error) {
           failures.push({ runtime, method, bytes, reason: (error as Error).message });
-        } finally {
-          rmSync(traceFile, { force: true });
         }
         progress.advance(overheadWeight(bytes));
       }

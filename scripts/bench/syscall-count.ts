@@ -6,8 +6,9 @@
 // transfer (perf stat --control, -D -1), so start-up and the runner's usage questions are not
 // counted. Where perf is missing or not permitted (perf_event_paranoid, a container), the bench
 // still runs and says why the column is empty.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 import { join } from 'node:path';
 import { capture, start, type Child } from '../lab/processes.ts';
 
@@ -41,7 +42,7 @@ export async function probeSyscallCounter(perf = process.env.WORKBOOK_PERF ?? 'p
 }
 
 export interface SyscallCount {
-  /** Counts the syscalls that follow, until pause(). */
+  /** Counts the syscalls that follow, until pause(). Never throws: a perf that stops answering loses the count, not the row. */
   resume(): Promise<void>;
   pause(): Promise<void>;
   /** Stops perf: the syscalls counted while resumed, or why there is no count. */
@@ -54,19 +55,41 @@ export async function countSyscalls(counter: Extract<SyscallCounter, { available
   const [control, acks, output] = [join(dir, 'control'), join(dir, 'ack'), join(dir, 'count')];
   for (const fifo of [control, acks]) {
     const made = await capture('mkfifo', [fifo]);
-    if (made.code !== 0) throw new Error(`mkfifo ${fifo}: ${made.stderr.trim()}`);
+    if (made.code !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`mkfifo ${fifo}: ${made.stderr.trim()}`);
+    }
   }
   const perf: Child = start({ file: counter.perf, args: ['stat', '-e', event, '-x', ',', '-o', output, '--control', `fifo:${control},${acks}`, '-D', '-1', '-p', String(pid)] }, { timeoutMs: 6 * 60 * 60_000 });
-  // Read and write ends opened read-write, so neither open waits for perf to open its end.
-  const [toPerf, fromPerf] = await Promise.all([open(control, 'r+'), open(acks, 'r+')]);
+  // Both FIFOs opened read-write and non-blocking, so no open waits for perf to open its end, and
+  // perf's acks are read on the event loop: a blocking read would hold a libuv pool thread for
+  // good when perf dies before answering, and four of those stop every fs call in the process.
+  const toPerf = openSync(control, constants.O_RDWR | constants.O_NONBLOCK);
+  const fromPerf = new net.Socket({ fd: openSync(acks, constants.O_RDWR | constants.O_NONBLOCK), readable: true, writable: false });
+  let answered: (() => void) | undefined;
+  fromPerf.on('data', () => { const wake = answered; answered = undefined; wake?.(); });
+  fromPerf.on('error', () => undefined);
+  let lost: string | null = null;
+  let gone = false;
+  void perf.exited.then(() => { gone = true; });
   const tell = async (word: 'enable' | 'disable') => {
-    await toPerf.write(`${word}\n`);
-    const answer = Buffer.alloc(16);
+    if (lost) return;
+    if (gone) {
+      const exit = await perf.exited;
+      lost = `perf stopped during the run (${firstLine(exit.stderr) || `exit ${exit.code}`})`;
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`perf did not answer "${word}" within 5 s`)), 5000); });
     try {
-      await Promise.race([fromPerf.read(answer, 0, answer.length, null), late]);
+      const answer = new Promise<void>((resolve) => { answered = resolve; });
+      writeSync(toPerf, `${word}\n`);
+      const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`perf did not answer "${word}" within 5 s`)), 5000); });
+      const exited = perf.exited.then((exit) => { throw new Error(`perf stopped during the run (${firstLine(exit.stderr) || `exit ${exit.code}`})`); });
+      await Promise.race([answer, late, exited]);
+    } catch (error) {
+      lost = (error as Error).message;
     } finally {
+      answered = undefined;
       clearTimeout(timer);
     }
   };
@@ -78,12 +101,18 @@ export async function countSyscalls(counter: Extract<SyscallCounter, { available
       finished ??= (async () => {
         try { process.kill(perf.pid, 'SIGINT'); } catch { /* already gone */ }
         const exit = await perf.exited;
-        await Promise.all([toPerf.close(), fromPerf.close()]);
+        closeSync(toPerf);
+        fromPerf.destroy();
         const count = parsePerfCount(await readFile(output, 'utf8').catch(() => ''));
         rmSync(dir, { recursive: true, force: true });
-        return count === null ? { reason: `perf stopped without a count (${exit.stderr.split('\n')[0] || `exit ${exit.code}`})` } : count;
+        if (lost) return { reason: lost };
+        return count === null ? { reason: `perf stopped without a count (${firstLine(exit.stderr) || `exit ${exit.code}`})` } : count;
       })();
       return finished;
     },
   };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
 }

@@ -76,7 +76,7 @@ export async function transfers(plan: ServerPlan & Pick<MethodPlan, 'beforeTrans
 }
 
 /** The trace of one transfer, read into the ledger; the server's report settles what strace cannot see. */
-async function countTrace(traceFile: string, fds: LabFds, report: TransferReport | undefined, sharedExtents: boolean): Promise<Ledger> {
+export async function countTrace(traceFile: string, fds: LabFds, report: TransferReport | undefined, sharedExtents: boolean): Promise<Ledger> {
   const counting = createLedger(fds);
   for await (const event of readTrace(traceFile)) counting.add(event);
   const ledger = counting.settle(report);

@@ -2,14 +2,15 @@
 // for every runtime, and speaks the same protocol (scripts/lab/client-protocol.ts), so the lab
 // core's server driver drives it unchanged. It differs in what a benchmark needs on a 2-core
 // machine, where the client, not the server, can set the pace:
-// - the socket reads straight into a shared ring of 1 MiB slots (net's `onread`), so nothing is
-//   allocated per chunk and no byte is copied after the kernel's own recv copy;
+// - the socket reads straight into a shared ring of 1 MiB slots (net's `onread`), each filled by
+//   as many reads as fit, so nothing is allocated per chunk and no byte is copied after the
+//   kernel's own recv copy;
 // - every byte is checked on a second thread, in place in the slots: compared with the file
 //   itself, which `expect` loads into shared memory before the timed transfers (memcmp speed), or
 //   hashed with SHA-256 where the file does not fit in memory; the receiving thread only receives;
 // - the clock stops when the stream ends (the lab servers close after the file, and HTTP is asked
 //   for Connection: close), and the verdict is awaited after that, outside the timed window;
-// - when every slot waits to be checked, the socket is paused: the ring stays at 8 MiB for any size.
+// - when every slot waits to be checked, the socket is paused: the ring stays at 16 MiB for any size.
 // Started once per bench session by scripts/lab/client-service.ts; one request a line on stdin.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import net from 'node:net';
@@ -18,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { ClientCommand, ClientReply, FetchRequest } from '../lab/client-protocol.ts';
-import { createRing, CHECKED, ENDED, FILLED, LENGTHS, PAUSED, READS, slotCount, slotViews } from './ring.ts';
+import { createRing, CHECKED, ENDED, FILLED, LENGTHS, PAUSED, READS, slotBytes, slotCount, slotViews } from './ring.ts';
 import type { Checked } from './verify-worker.ts';
 
 let protocol: 'tcp' | 'http' = 'tcp';
@@ -54,23 +55,33 @@ verifier.on('message', (message: 'slot-free' | 'expecting' | Checked) => {
   else verdictArrived(message);
 });
 
+/** Below this much room left in a slot, the slot is handed to the verifier and the next one read into. */
+const leastRead = 64 * 1024;
+
 /** Receives one response into the ring; resolves with the seconds until the server closed. */
 function receive(port: number): Promise<number> {
   let filled = 0;
+  let at = 0;
+  /** Hands the slot being read into to the verifier; false when the next slot is not free yet. */
+  const handOver = (): boolean => {
+    control[LENGTHS + (filled % slotCount)] = at;
+    control[READS + (filled % slotCount)] = filled;
+    at = 0;
+    Atomics.store(control, FILLED, ++filled);
+    Atomics.notify(control, FILLED);
+    return slotFree(filled);
+  };
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const socket: net.Socket = net.connect({
       host: '127.0.0.1',
       port,
       onread: {
-        buffer: () => slots.slot(filled),
+        buffer: () => slots.slot(filled).subarray(at),
         callback(bytes) {
-          control[LENGTHS + (filled % slotCount)] = bytes;
-          control[READS + (filled % slotCount)] = filled;
-          Atomics.store(control, FILLED, ++filled);
-          Atomics.notify(control, FILLED);
+          at += bytes;
           // false pauses the socket (net's onread contract) until slotFreed() resumes it.
-          return slotFree(filled);
+          return slotBytes - at < leastRead ? handOver() : true;
         },
       },
     }, () => {
@@ -79,6 +90,7 @@ function receive(port: number): Promise<number> {
     slotFreed = () => { if (slotFree(filled)) socket.resume(); };
     const ended = () => {
       socket.destroy();
+      if (at > 0) handOver();
       Atomics.store(control, ENDED, 1);
       Atomics.notify(control, FILLED);
     };

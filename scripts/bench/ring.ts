@@ -2,10 +2,11 @@
 // socket read straight into the next free slot, the verifying thread reads the same slot in place.
 // Control words count slots filled and checked, so each side knows which slots it may touch;
 // filled - checked never exceeds the slot count, so memory stays at slotCount × slotBytes whatever
-// the file size. 1 MiB slots: on loopback one read returns up to about that much, so a 256 MiB
-// transfer takes a few hundred reads instead of the 4,096 of Node's default 64 KiB.
-export const slotCount = 8;
-const slotBytes = 1 << 20;
+// the file size. The receiving thread fills a slot with as many reads as fit before it hands the
+// slot over, so the verifier is woken once per MiB, not once per read (a loopback read returns
+// whatever has arrived, often a fifth of that).
+export const slotCount = 16;
+export const slotBytes = 1 << 20;
 
 /** Indexes into the control words. */
 export const FILLED = 0;
@@ -13,9 +14,9 @@ export const CHECKED = 1;
 export const ENDED = 2;
 /** Set by the receiving thread when it stops reading for want of a slot; the verifier clears it and says so. */
 export const PAUSED = 3;
-/** Then one word per slot: how many bytes its read returned. */
+/** Then one word per slot: how many bytes its reads put in it. */
 export const LENGTHS = 4;
-/** Then one word per slot: which read (counting from 0) filled it, so the verifier can prove it was not overrun. */
+/** Then one word per slot: which slot-fill (counting from 0) it holds, so the verifier can prove it was not overrun. */
 export const READS = LENGTHS + slotCount;
 
 export interface Ring {

@@ -55,7 +55,7 @@ function checkOneTransfer(protocol: Protocol): Checked {
       const slot = checked % slotCount;
       decoder.push(slots.slot(checked).subarray(0, control[LENGTHS + slot]));
       // A slot refilled before (or while) it was checked would pass for the server corrupting data.
-      if (Atomics.load(control, READS + slot) !== checked) overrun ??= `the bench client overran its buffer ring at read ${checked}`;
+      if (Atomics.load(control, READS + slot) !== checked) overrun ??= `the bench client overran its buffer ring at slot-fill ${checked}`;
       Atomics.store(control, CHECKED, ++checked);
       if (Atomics.compareExchange(control, PAUSED, 1, 0) === 1) parentPort?.postMessage('slot-free');
     } else if (Atomics.load(control, ENDED) && checked === Atomics.load(control, FILLED)) {

@@ -6,7 +6,8 @@ import { didYouMean, flagHelp, flagSpec, parseFlags, UsageError, wholeNumber } f
 import { labs, selectLabs } from './catalogue.ts';
 import { describeMachine, fileSystemOf } from './lab/machine.ts';
 import { chunkFrom, methodFrom, runtimesFrom, sizeFrom } from './lab/options.ts';
-import { createWorkDir, prepareSession, versionsOf, type LabSession } from './lab/session.ts';
+import { assertFits, createWorkDir, prepareSession, versionsOf, type LabSession } from './lab/session.ts';
+import { ibmSizes } from './bench/ibm.ts';
 import { formatBytes } from './sizes.ts';
 import { saveBench, type BenchDocument, type ParserDocument } from './bench/document.ts';
 import { benchDir } from './paths.ts';
@@ -29,7 +30,7 @@ const benchFlags = flagSpec({
   lab: { kind: 'string', value: 'NN', help: `the lab whose servers are timed (default 02); one of ${labs.map((lab) => lab.id).join(', ')}`, default: '02' },
   runtime: { kind: 'string', value: 'node,bun,deno', help: 'runtimes, comma-separated (default: all three)' },
   method: { kind: 'string', value: 'm', help: 'one transfer method (default: every method the lab has)' },
-  sizes: { kind: 'string', value: 'list', help: `file sizes, comma-separated (default ${defaultSizes})`, default: defaultSizes },
+  sizes: { kind: 'string', value: 'list', help: `file sizes, comma-separated, each at least 4KiB (default ${defaultSizes}); or ibm: the sizes of IBM's transferTo article, 7 MB to 1 GB, shown beside its figures`, default: defaultSizes },
   runs: { kind: 'string', value: 'N', help: `timed transfers per row after one warm-up (default 5; ${runsForBigFiles} for files of ${formatBytes(bigFile)} or more)` },
   chunk: { kind: 'string', value: '64KiB', help: 'buffer size of the read-write method (default 64KiB)', default: '64KiB' },
   cold: { kind: 'boolean', help: 'drop the data file from the page cache before each timed transfer (says so when it cannot)' },
@@ -75,10 +76,17 @@ Examples:
   npm run --silent bench -- --sizes 16MiB --json > bench.json
   npm run bench -- --parser`;
 
-function parseSizes(text: string): number[] {
+/** Below a page, a transfer is all set-up: its time says nothing about copies. */
+export const smallestSize = 4096;
+
+/** `--sizes ibm` or a comma-separated list of sizes, each at least a page. */
+export function parseSizes(text: string): { sizes: number[]; preset?: 'ibm' } {
+  if (text.trim().toLowerCase() === 'ibm') return { sizes: [...ibmSizes], preset: 'ibm' };
   const sizes = text.split(',').map((item) => item.trim()).filter(Boolean).map((item) => sizeFrom(item, 'sizes'));
-  if (sizes.length === 0) throw new UsageError('--sizes needs at least one size, e.g. --sizes 1MiB,256MiB');
-  return [...new Set(sizes)].sort((a, b) => a - b);
+  if (sizes.length === 0) throw new UsageError('--sizes needs at least one size, e.g. --sizes 1MiB,256MiB, or the preset --sizes ibm');
+  const tiny = sizes.find((bytes) => bytes < smallestSize);
+  if (tiny !== undefined) throw new UsageError(`--sizes: ${formatBytes(tiny)} is below ${formatBytes(smallestSize)}, a page: a transfer that small is all connection set-up, so its time says nothing about copies`);
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b) };
 }
 
 async function parserCommand(lineFlag: string | undefined, json: boolean, cleanups: Array<() => void>): Promise<number> {
@@ -118,9 +126,10 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
   const method = methodFrom(flags.method);
   const methods: MethodName[] = method ? [method] : lab.methods;
   if (method && !lab.methods.includes(method)) throw new UsageError(`lab ${lab.id} has no ${method} method; it has ${lab.methods.join(', ')}`);
-  const sizes = parseSizes(flags.sizes);
+  const { sizes, preset } = parseSizes(flags.sizes);
   const largest = sizes.at(-1) ?? 0;
-  const chunk = chunkFrom(flags.chunk, largest);
+  // Only the strace overhead runs are traced, at most overheadCap: the chunk is refused only where that would take too long.
+  const chunk = chunkFrom(flags.chunk, Math.min(largest, overheadCap));
   const explicitRuns = flags.runs === undefined ? null : wholeNumber(flags.runs, 5, 'runs', 1, 50);
   const runsFor = (bytes: number) => explicitRuns ?? (bytes >= bigFile ? runsForBigFiles : 5);
   let tamper: MethodName | undefined;
@@ -131,6 +140,8 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
 
   const work = createWorkDir();
   cleanups.push(work.cleanup);
+  // One data file at a time, the largest first to fail: before any runtime starts.
+  assertFits(work.dir, largest, '--sizes');
   let session: LabSession | undefined;
   let benchClient: ClientService | undefined;
   try {
@@ -164,7 +175,7 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
         dataDir: work.dir,
       },
       settings: {
-        sizes, runs: Object.fromEntries(sizes.map((bytes) => [String(bytes), runsFor(bytes)])), chunk, cache: sweep.cache,
+        sizes, ...(preset ? { preset } : {}), runs: Object.fromEntries(sizes.map((bytes) => [String(bytes), runsFor(bytes)])), chunk, cache: sweep.cache,
         client: methods.every((one) => usesBenchClient(lab, one))
           ? 'scripts/bench/client.ts: reads into shared 1 MiB slots, checked on a worker thread, clock stops at the end of the stream'
           : `the lab's own client (SHA-256 inside the clock) for ${methods.filter((one) => !usesBenchClient(lab, one)).join(', ')}; scripts/bench/client.ts for the rest`,

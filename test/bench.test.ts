@@ -88,8 +88,8 @@ test('the chart draws one line per runtime and method in each panel, one point p
   assert.not.match(svg, /NaN|Infinity/);
 });
 
-function runBench(args: string[]): { status: number | null; document: any; stderr: string } {
-  const result = workbook(['bench', '--lab', '02', '--runtime', 'bun', '--out', out, '--json', ...args]);
+function runBench(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; document: any; stderr: string } {
+  const result = workbook(['bench', '--lab', '02', '--runtime', 'bun', '--out', out, '--json', ...args], env);
   let document: any = null;
   try { document = JSON.parse(result.stdout); } catch { /* asserted below */ }
   return { status: result.status, document, stderr: result.stderr };
@@ -120,6 +120,20 @@ test('a tiny bench of lab 02 on Bun: valid JSON with every row verified, and an 
   assert.is(document.settings.cache.requested, 'cold');
   assert.is(typeof document.settings.cache.dropped, 'boolean');
   assert.ok(document.straceOverhead.measured === false || document.straceOverhead.rows.length === 3, 'strace overhead for each method, when strace runs here');
+  if (!('reason' in document.settings.syscallCounter)) {
+    // perf counts here (root, or perf_event_paranoid ≤ 1): every row has a count from its timed runs.
+    for (const row of document.rows) assert.ok(typeof row.syscallsPerTransfer === 'number' && row.syscallsPerTransfer > 0, `${row.method} at ${row.bytes}: ${row.syscallCountMissing}`);
+    const readWrite = document.rows.find((row: any) => row.method === 'read-write' && row.bytes === 2 * 2 ** 20);
+    // 2 MiB in 64 KiB chunks is at least 32 reads and 32 writes, whatever the event loop adds.
+    assert.ok(readWrite.syscallsPerTransfer >= 64, `read-write made ${readWrite.syscallsPerTransfer} syscalls per 2 MiB`);
+    if (document.straceOverhead.measured) {
+      for (const row of document.straceOverhead.rows) {
+        assert.ok(typeof row.syscalls.perf === 'number' && typeof row.syscalls.strace === 'number', JSON.stringify(row.syscalls));
+        assert.is(typeof row.syscalls.agrees, 'boolean');
+        assert.ok(Math.abs(row.syscalls.difference - (row.syscalls.perf / row.syscalls.strace - 1)) < 1e-9);
+      }
+    }
+  }
   const saved = readdirSync(out);
   const stem = `bench-${document.createdAt.replace(/[:.]/g, '-')}`;
   assert.ok(saved.includes(`${stem}.json`) && saved.includes(`${stem}.svg`), saved.join(', '));
@@ -143,6 +157,27 @@ test('a transfer that fails verification is excluded and reported, the others st
   assert.not.ok(JSON.stringify(document).includes(expected));
 });
 
+test('without perf, or refused it, every row still comes, its syscall count empty and the reason given', () => {
+  const args = ['--sizes', '64KiB', '--runs', '1', '--no-ceiling', '--method', 'sendfile'];
+  const missing = runBench(args, { WORKBOOK_PERF: join(out, 'no-such-perf') });
+  assert.is(missing.status, 0, missing.stderr);
+  assert.match(missing.document.settings.syscallCounter.reason, /perf is not installed .*apt-get install linux-perf/);
+  assert.is(missing.document.rows.length, 1);
+  assert.is(missing.document.rows[0].syscallsPerTransfer, null);
+  // A perf that starts but may not attach to the server (perf_event_paranoid, a container).
+  const refused = runBench(args, { WORKBOOK_PERF: join(process.cwd(), 'test/fixtures/fake-perf-refused.sh') });
+  assert.is(refused.status, 0, refused.stderr);
+  assert.not.ok('reason' in refused.document.settings.syscallCounter, 'the probe passed');
+  assert.is(refused.document.rows[0].syscallsPerTransfer, null);
+  assert.match(refused.document.rows[0].syscallCountMissing, /No permission to enable raw_syscalls:sys_enter/);
+  if (refused.document.straceOverhead.measured) {
+    const [row] = refused.document.straceOverhead.rows;
+    assert.is(row.syscalls.perf, null);
+    assert.is(row.syscalls.agrees, null, 'one count is not a cross-check');
+    assert.ok(row.syscalls.strace > 0, 'strace still counted the traced transfers');
+  }
+});
+
 test('--parser times the parser on a trace made of the fixtures', () => {
   const result = workbook(['bench', '--parser', '--lines', '20000', '--json']);
   assert.is(result.status, 0, result.stderr);
@@ -161,6 +196,9 @@ test('bench usage errors exit 2 with one message', () => {
     [['--tamper', 'sendfil'], /did you mean sendfile\?/],
     [['--runs', '0'], /--runs must be a whole number/],
     [['--lines', '5'], /--lines goes with --parser/],
+    [['--sizes', '1KiB'], /1 KiB is below 4 KiB, a page/],
+    [['--sizes', '64KiB,60000GiB'], /--sizes [0-9.,]+ [GT]iB does not fit/],
+    [['--method', 'splice-ffi'], /lab 02 has no splice-ffi method/],
   ] as Array<[string[], RegExp]>) {
     const result = workbook(['bench', ...args]);
     assert.is(result.status, 2, `${args.join(' ')}: ${result.stderr}`);

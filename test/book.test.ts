@@ -32,6 +32,9 @@ const benchDir = join(scratch, 'bench');
 mkdirSync(benchDir);
 writeFileSync(join(benchDir, 'bench-2026-11-20T10-00-00-000Z.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
 writeFileSync(join(benchDir, 'bench-2026-11-25T07-30-00-000Z.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"/>');
+// A real `npm run bench -- --sizes ibm` document (Bun only), and a newer one that is not JSON: passed over.
+cpSync(join(fixturesDir, 'bench/bench-ibm-sizes.json'), join(benchDir, 'bench-2026-11-24T09-00-00-000Z.json'));
+writeFileSync(join(benchDir, 'bench-2026-11-25T07-30-00-000Z.json'), '{ not json');
 
 async function build(name: string, options: { resultsDir?: string; withKey?: boolean; chapters?: Chapter[]; benchDir?: string } = {}): Promise<{ out: string; build: BookBuild }> {
   const out = join(scratch, name);
@@ -190,8 +193,27 @@ test("the newest bench chart is copied and shown on chapter 02's page, dated", (
   assert.match(html, /<img src="assets\/bench-2026-11-25T07-30-00-000Z\.svg"/);
   assert.match(html, /2026-11-25 07:30 UTC/);
   assert.ok(existsSync(join(withResults.out, 'assets/bench-2026-11-25T07-30-00-000Z.svg')));
-  assert.not.match(page(withoutResults.out, '02-sendfile'), /id="benchmark"/);
+  const without = page(withoutResults.out, '02-sendfile');
+  assert.match(without, /id="benchmark"/);
+  assert.not.match(without, /<img src="assets\/bench-/, 'no chart without a bench run');
+  assert.match(without, /Run <code>npm run bench<\/code>/);
   assert.not.match(page(withResults.out, '01-traditional'), /id="benchmark"/);
+});
+
+test("chapter 02 puts the reader's ratios at IBM's sizes beside the article's figures", () => {
+  const ibm = (html: string) => html.slice(html.indexOf('<table class="results ibm">'), html.indexOf('</table>', html.indexOf('<table class="results ibm">')));
+  const fixture = JSON.parse(readFileSync(join(fixturesDir, 'bench/bench-ibm-sizes.json'), 'utf8'));
+  const row = (bytes: number, method: string) => fixture.rows.find((one: any) => one.bytes === bytes && one.method === method && one.runtime === 'bun' && !one.ceiling);
+  const table = ibm(page(withResults.out, '02-sendfile'));
+  assert.match(table, /<td>7 MB<\/td><td>156<\/td><td>45<\/td><td>0\.29×<\/td>/, "IBM's first row and its ratio, 45/156");
+  assert.match(table, /<td>1 GB<\/td><td>18,399<\/td><td>8,537<\/td><td>0\.46×<\/td>/);
+  const ratio = (row(7e6, 'sendfile').medianSeconds / row(7e6, 'read-write').medianSeconds).toFixed(2);
+  assert.ok(table.includes(`<td>bun</td>`) && table.includes(`${ratio}×`), `the fixture's own 7 MB ratio, ${ratio}×`);
+  assert.is(table.match(/<td>bun<\/td>/g)?.length, 8, 'one Bun line per IBM size');
+  assert.match(page(withResults.out, '02-sendfile'), /--sizes ibm<\/code> of 2026-11-24 09:00 UTC/, 'the newest bench that parses and has IBM sizes');
+  const blank = ibm(page(withoutResults.out, '02-sendfile'));
+  assert.match(blank, /<td>700 MB<\/td><td>13,498<\/td><td>4,422<\/td>/, "IBM's figures without a run of the reader's");
+  assert.not.match(blank, /<td>bun<\/td>/);
 });
 
 /** A copy of the chapters with a few lines inserted after the first chapter's front matter. */

@@ -4,6 +4,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { median } from '../scripts/lab/run.ts';
 import { pairRatios, summarize, type BenchRow } from '../scripts/bench/stats.ts';
+import { compareWithIbm, ibmFigures } from '../scripts/bench/ibm.ts';
+import { parseSizes } from '../scripts/bench.ts';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -82,6 +84,42 @@ test('a ratio is noisy when either side of its pair is', () => {
   assert.is(noisy.noisy, true);
   assert.is(ratio?.noisy, true);
   assert.is(pairRatios([steady, row('deno', 'stream', MiB, 0.009, 1)]).find((one) => one.kind === 'method')!.noisy, false);
+});
+
+test('every runtime row is paired with the ceiling at its size, and the ceiling with nothing', () => {
+  const ceiling = { ...row('bun', 'sendfile-ffi', 256 * MiB, 0.16, 0.05), ceiling: true };
+  const ratios = pairRatios([...at256MiB, ceiling, row('bun', 'read-write', MiB, 0.001, 1)]);
+  const against = ratios.filter((ratio) => ratio.kind === 'ceiling');
+  assert.equal(against.map((ratio) => `${ratio.runtime} ${ratio.method}`).sort(), ['bun read-write', 'bun sendfile', 'node read-write', 'node stream'],
+    'the four 256 MiB rows; the 1 MiB row has no ceiling at its size');
+  assert.ok(Math.abs(against.find((ratio) => ratio.method === 'sendfile')!.speed - 0.8) < 1e-9, '0.16 s against 0.2 s');
+  assert.not.ok(ratios.some((ratio) => ratio.method === 'sendfile-ffi' || ratio.against.method === 'sendfile-ffi' && ratio.kind !== 'ceiling'),
+    'the ceiling is neither a method against read-write nor a runtime\'s best');
+});
+
+test('--sizes ibm is the article\'s eight sizes; a list is sorted, deduplicated and at least a page each', () => {
+  assert.equal(parseSizes('ibm'), { sizes: ibmFigures.map((figure) => figure.bytes), preset: 'ibm' });
+  assert.equal(parseSizes(' IBM ').sizes.length, 8);
+  assert.equal(parseSizes('1MiB, 4KiB,1MiB'), { sizes: [4096, MiB] });
+  assert.throws(() => parseSizes('4095'), /below 4 KiB/);
+  assert.throws(() => parseSizes(','), /at least one size/);
+});
+
+test('IBM\'s table beside this run: sendfile over read-write per runtime, only where both were measured', () => {
+  const [seven, twentyOne] = ibmFigures;
+  const rows = [
+    row('bun', 'read-write', seven!.bytes, 0.02, 1.0), row('bun', 'sendfile', seven!.bytes, 0.01, 0.1),
+    row('node', 'read-write', seven!.bytes, 0.03, 1.2), row('node', 'stream', seven!.bytes, 0.02, 0.6),
+    row('bun', 'read-write', twentyOne!.bytes, 0.06, 1.0),
+    { ...row('bun', 'sendfile-ffi', twentyOne!.bytes, 0.01, 0.1), ceiling: true },
+  ];
+  const compared = compareWithIbm(rows);
+  assert.is(compared.length, 1, '21 MB has no runtime with both rows: the ceiling is not a runtime\'s sendfile');
+  const [line] = compared;
+  assert.is(line!.figure.label, '7 MB');
+  assert.ok(Math.abs(line!.ibmTimeRatio - 45 / 156) < 1e-9);
+  assert.equal(line!.measured.map((one) => one.runtime), ['bun'], 'node has no sendfile row');
+  assert.ok(Math.abs(line!.measured[0]!.timeRatio - 0.5) < 1e-9 && Math.abs(line!.measured[0]!.cpuRatio - 0.1) < 1e-9);
 });
 
 test.run();

@@ -26,6 +26,8 @@ export interface BenchDocument {
   machine: BenchMachine;
   settings: {
     sizes: number[];
+    /** Set by --sizes ibm: the sizes of IBM's transferTo article, compared with its figures. */
+    preset?: 'ibm';
     /** Timed runs per size, after one warm-up each. */
     runs: Record<string, number>;
     chunk: number;

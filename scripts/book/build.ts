@@ -8,7 +8,7 @@ import { UsageError } from '../args.ts';
 import { chapters as catalogue, type Chapter } from '../catalogue.ts';
 import { describeUnreadable, loadResults, type LabResult } from '../lab/results.ts';
 import { benchDir, chaptersDir as defaultChaptersDir, resultsDir } from '../paths.ts';
-import { newestBenchChart, type BenchChart } from './bench.ts';
+import { newestBenchChart, newestIbmRun, type BenchChart } from './bench.ts';
 import { renderChapter, type PageLink, type RenderedChapter, type SiteFile } from './chapter.ts';
 import { renderIndex } from './contents.ts';
 import { loadHighlighter } from './highlight.ts';
@@ -56,6 +56,7 @@ export async function buildBook(options: BookOptions): Promise<BookBuild> {
   const loaded = loadResults(options.resultsDir ?? resultsDir);
   const results = newestPerLab(loaded.results);
   const bench = newestBenchChart(options.benchDir ?? benchDir);
+  const ibm = newestIbmRun(options.benchDir ?? benchDir);
   const problems: Problem[] = [];
   const notes = loaded.unreadable.map(describeUnreadable);
   const files: SiteFile[] = [];
@@ -74,7 +75,7 @@ export async function buildBook(options: BookOptions): Promise<BookBuild> {
   for (const [index, chapter] of written.entries()) {
     const entry = nav[index];
     if (!entry) continue;
-    const out = await renderChapter(chapter, entry, { chaptersDir, pages, highlighter, results, bench, withKey: options.withKey ?? false });
+    const out = await renderChapter(chapter, entry, { chaptersDir, pages, highlighter, results, bench, ibm, withKey: options.withKey ?? false });
     problems.push(...out.problems);
     notes.push(...out.notes);
     links.push(...out.links);

@@ -8,7 +8,7 @@ import type { Chapter } from '../catalogue.ts';
 import { loadKey } from '../check/sheets.ts';
 import type { ChapterKey } from '../check/types.ts';
 import type { LabResult } from '../lab/results.ts';
-import { benchChapterId, benchSection, type BenchChart } from './bench.ts';
+import { benchChapterId, benchSection, type BenchChart, type IbmRun } from './bench.ts';
 import { resultsSection } from './lab-results.ts';
 import { lexChapter, newPage, renderTokens, type Page, type Problem } from './markdown.ts';
 import { checkDiagram } from './mermaid.ts';
@@ -36,6 +36,8 @@ export interface ChapterContext {
   highlighter: Highlighter;
   results: Map<string, LabResult>;
   bench: BenchChart | undefined;
+  /** The newest bench run at IBM's sizes, for chapter 02's comparison. */
+  ibm: IbmRun | undefined;
   withKey: boolean;
 }
 
@@ -70,9 +72,9 @@ export async function renderChapter(chapter: Chapter, entry: NavEntry, context: 
   const page = newPage();
   const sections = [renderTokens(lexed.before, page, highlighter)];
   if (chapter.lab) sections.push(resultsSection(page, chapter.lab, context.results.get(chapter.lab.id)));
-  if (chapter.id === benchChapterId && bench) {
-    files.push({ path: `assets/${bench.name}`, source: bench.source });
-    sections.push(benchSection(page, bench, `assets/${bench.name}`));
+  if (chapter.id === benchChapterId) {
+    if (bench) files.push({ path: `assets/${bench.name}`, source: bench.source });
+    sections.push(benchSection(page, bench, bench ? `assets/${bench.name}` : '', context.ibm));
   }
   const key = await keyOf(chapter);
   if (key instanceof Error) problems.push({ file, line: 1, message: key.message });

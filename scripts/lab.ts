@@ -56,7 +56,7 @@ function renderResult(result: LabResult): string {
     `Lab ${result.lab} — ${result.title}`,
     `${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.platform} ${result.machine.kernel}; ${versions}`,
     ...(files ? [`${files}, read-write buffer ${sweep || formatBytes(result.chunk)}; counts from ${traced}, time and CPU the median of ${timed} untraced transfers after a warm-up`] : []),
-    `× rw = ratio to the same runtime's ${sweep ? 'smallest-buffer ' : ''}read-write; in kernel: bytes the kernel handed on as page references (by ref) or copied itself; CPU copies/byte adds the kernel's own copies where there are any`,
+    `× rw = MiB/s and CPU per byte moved against the same runtime's ${sweep ? 'smallest-buffer ' : ''}read-write; in kernel: bytes the kernel handed on as page references (by ref) or copied itself; CPU copies/byte adds the kernel's own copies where there are any`,
     `mode sw = 2 per syscall the server made during the transfer, every thread (user↔kernel), ctx sw = the server's real context switches; faults = minor page faults`,
     '',
     result.runs.length ? renderRows(result, columns) : 'No method could be measured.',

@@ -5,7 +5,7 @@ import { flagHelp, flagSpec, parseFlags, UsageError } from './args.ts';
 import { headlineLabs } from './catalogue.ts';
 import { chunkFrom, sizeFrom } from './lab/options.ts';
 import { columnsFor, columnTitles, reportNotes, reportRows, textTable, type Column } from './lab/rows.ts';
-import { saveResult, type LabResult, type Run, type TracedRun } from './lab/results.ts';
+import { saveResult, type LabResult, type TracedRun } from './lab/results.ts';
 import { runLab, type LabOptions } from './lab/run.ts';
 import { assertFits, createWorkDir, prepareSession, type LabSession } from './lab/session.ts';
 import { progressReport } from './progress/report.ts';
@@ -41,8 +41,6 @@ function sideBySide(results: LabResult[]): string {
   return textTable(['lab', ...shown.map((column) => titles[column])], body);
 }
 
-const cpu = (run: Run) => run.cpu.user + run.cpu.sys;
-
 /** Two lines read off the measurements themselves; nothing here is a number from the docs. */
 export function reading(results: LabResult[]): string[] {
   const runs = results.flatMap((result) => result.runs);
@@ -56,8 +54,9 @@ export function reading(results: LabResult[]): string[] {
     lines.push(`read+write: the CPU copied every byte across the user/kernel boundary ${range} times (file→user, then user→socket) on ${[...new Set(readWrite.map((run) => run.runtime))].join(', ')}.`);
   }
   if (sendfile) {
-    const baseline = runs.find((run) => run.runtime === sendfile.runtime && run.method === 'read-write' && run.protocol === sendfile.protocol);
-    const cpuRatio = baseline && cpu(baseline) > 0 ? `, using ${(cpu(sendfile) / cpu(baseline)).toFixed(2)}× the server CPU of its own HTTP read-write` : '';
+    // The report's own ratio (scripts/lab/rows.ts): CPU per byte moved, against the same lab's read-write.
+    const versus = results.flatMap((result) => reportRows(result)).find((row) => row.run === sendfile)?.figures.cpuVsReadWrite;
+    const cpuRatio = versus === undefined ? '' : `, using ${versus.toFixed(2)}× the server CPU per byte of its own HTTP read-write`;
     lines.push(`sendfile (${sendfile.runtime}): the kernel moved ${formatBytes(sendfile.copies.kernelMoved)} in ${sendfile.calls.kernelMoved} calls and ${sendfile.copiesPerByte.toFixed(2)} copies per byte crossed into user space${cpuRatio}.`);
   }
   if (!lines.length) lines.push('No traced rows: see the note above on how to enable strace for the copy counts.');

@@ -2,7 +2,9 @@
 // and as text (for tables), and the notes every report adds under its table (rows not measured,
 // not traced, consumers). The terminal report, `npm start` and the book each pick their columns.
 // Counts come from the traced pass, time and CPU from the untraced one; ratios compare each method
-// with the same runtime's read-write of the same lab run.
+// with the same runtime's read-write of the same lab run, per byte moved: a sweep row or a slow
+// method may send a smaller file (lab 04's 4 KiB row 4 MiB, lab 08's gzip 2 MiB), and lab 07 moves
+// the file once per consumer, so CPU is compared per GiB and speed in MiB/s, never per transfer.
 import { formatBytes } from '../sizes.ts';
 import { transports } from './transports.ts';
 import type { LabResult, Run } from './results.ts';
@@ -55,6 +57,8 @@ function methodLabel(run: Run, result: LabResult): string {
 }
 
 const cpuOf = (run: Run) => run.cpu.user + run.cpu.sys;
+/** Server CPU seconds per GiB the run moved: its file once per consumer. */
+const cpuPerGiB = (run: Run) => cpuOf(run) / ((run.bytes * (run.consumers ?? 1)) / gib);
 const ratio = (value: number, baseline: number | undefined) => (baseline ? value / baseline : undefined);
 const show = (value: number | undefined, format: (value: number) => string) => (value === undefined ? '?' : format(value));
 const fixed = (digits: number) => (value: number) => value.toFixed(digits);
@@ -87,10 +91,10 @@ export function reportRows(result: LabResult): ReportRow[] {
       cpuCopiesPerByte: run.cpuCopiesPerByte ?? undefined,
       modeSwitches: run.modeSwitches ?? undefined,
       cpuSeconds: cpuOf(run),
-      cpuSecondsPerGiB: cpuOf(run) / ((run.bytes * (run.consumers ?? 1)) / gib),
+      cpuSecondsPerGiB: cpuPerGiB(run),
       mibPerSecond: run.mibPerSecond,
       speedVsReadWrite: baseline && baseline !== run ? ratio(run.mibPerSecond, baseline.mibPerSecond) : undefined,
-      cpuVsReadWrite: baseline && baseline !== run ? ratio(cpuOf(run), cpuOf(baseline)) : undefined,
+      cpuVsReadWrite: baseline && baseline !== run ? ratio(cpuPerGiB(run), cpuPerGiB(baseline)) : undefined,
     };
     const label = methodLabel(run, result);
     return {

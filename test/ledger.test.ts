@@ -42,6 +42,42 @@ test('mode switches count every syscall of the transfer, every thread, not only 
   }
 });
 
+test('every syscall of the window, by name, adds up to the count, on every fixture', async () => {
+  for (const name of Object.keys(traceFixtures)) {
+    const { ledger } = await ledgerOf(name);
+    const sum = Object.values(ledger.allSyscallsByName).reduce((total, calls) => total + calls, 0);
+    assert.is(sum, ledger.allSyscalls, `${name}: ${JSON.stringify(ledger.allSyscallsByName)}`);
+    for (const [syscall, entry] of Object.entries(ledger.syscalls)) {
+      assert.ok((ledger.allSyscallsByName[syscall] ?? 0) >= entry.calls, `${name}: ${syscall} on the lab's fds is among all the ${syscall} calls`);
+    }
+  }
+});
+
+test('node read-write: the futex and epoll_pwait of the thread-pool hand-offs outnumber the reads and writes, and half the reads and writes are on the eventfd', async () => {
+  const { ledger } = await ledgerOf('lab-01-node-read-write.strace');
+  const named = ledger.allSyscallsByName;
+  const [futex, epoll, read, write] = [named.futex ?? 0, named.epoll_pwait ?? 0, named.read ?? 0, named.write ?? 0];
+  assert.ok(futex > read && futex > write, `futex ${futex}, read ${read}, write ${write}`);
+  assert.ok(epoll >= ledger.calls.fileToUser, `an epoll_pwait per file read: ${epoll} for ${ledger.calls.fileToUser}`);
+  // libuv's worker writes an eventfd when a read is done and the loop reads it: read() and write()
+  // in all are about twice those on the file and the socket.
+  assert.ok(read > 1.8 * (ledger.syscalls.read?.calls ?? 0) && write > 1.8 * (ledger.syscalls.write?.calls ?? 0), `read ${read} (${ledger.syscalls.read?.calls} on the lab's fds), write ${write} (${ledger.syscalls.write?.calls})`);
+  const top = Object.entries(named).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([syscall]) => syscall).sort();
+  assert.equal(top, ['epoll_pwait', 'futex', 'read', 'write']);
+});
+
+test('bun sendfile: into a pipe sendfile is most of the calls; to a socket the whole transfer is a handful, one of them the sendfile', async () => {
+  const pipe = await ledgerOf('lab-06-bun-sendfile.strace');
+  const pipeCalls = pipe.ledger.allSyscallsByName.sendfile ?? 0;
+  assert.ok(pipeCalls > pipe.ledger.allSyscalls / 2, `sendfile ${pipeCalls} of ${pipe.ledger.allSyscalls}`);
+  assert.ok(Object.entries(pipe.ledger.allSyscallsByName).every(([syscall, calls]) => syscall === 'sendfile' || calls < pipeCalls), JSON.stringify(pipe.ledger.allSyscallsByName));
+  const socket = await ledgerOf('lab-02-bun-sendfile.strace');
+  assert.ok((socket.ledger.allSyscallsByName.sendfile ?? 0) >= 1);
+  assert.is(socket.ledger.allSyscallsByName.read, undefined, 'no read() at all, on any fd');
+  const readWrite = await ledgerOf('lab-02-bun-read-write.strace');
+  assert.ok(socket.ledger.allSyscalls < readWrite.ledger.allSyscalls / 10, `${socket.ledger.allSyscalls} syscalls against read-write's ${readWrite.ledger.allSyscalls}`);
+});
+
 test('the window starts at the accept and ends at the last call on the lab\'s fds: idling and the runner\'s lines are outside it', () => {
   const parse = createParser();
   const count = (lines: string[], fds: Parameters<typeof createLedger>[0]) => {
@@ -65,6 +101,7 @@ test('the window starts at the accept and ends at the last call on the lab\'s fd
     '1 write(1<pipe:[10]>, ""..., 100) = 100',
   ], { files: ['/tmp/w/data.bin'], port: 4000 });
   assert.is(socket.allSyscalls, 6, 'accept, futex, read, write, read, close');
+  assert.equal(socket.allSyscallsByName, { accept4: 1, futex: 1, read: 2, write: 1, close: 1 }, 'by name, the same six: none from outside the window');
   assert.is(socket.copies.fileToUser, 10);
   assert.is(socket.copies.userToSocket, 10);
   // A copy lab has no connection: its transfer starts when the runner's "go" is read.
@@ -77,6 +114,7 @@ test('the window starts at the accept and ends at the last call on the lab\'s fd
     '1 write(1<pipe:[10]>, ""..., 20) = 20',
   ], { files: ['/tmp/w/data.bin', '/tmp/w/copy.bin'] });
   assert.is(copy.allSyscalls, 4, 'the go, openat, copy_file_range, close');
+  assert.equal(copy.allSyscallsByName, { read: 1, openat: 1, copy_file_range: 1, close: 1 });
   assert.is(copy.copies.kernelCopied, 10);
 });
 

@@ -19,7 +19,7 @@
 // Only calls on the lab's own fds count as moves: the data file (by path), the TCP connections on
 // the server's port, the lab's FIFO and copy. Every syscall from the transfer's start to its last
 // call on those fds counts for the mode switches, whichever thread made it (futex and epoll
-// hand-offs included). The transfer starts at the accept of the connection, at the first call that
+// hand-offs included), in all and by name. The transfer starts at the accept of the connection, at the first call that
 // moves the lab's bytes, or at the read of the runner's "go" from stdin (a copy lab), so start-up
 // and the runner's "usage" exchange are outside the window.
 import type { TransferReport } from '../../labs/protocol.ts';
@@ -41,6 +41,8 @@ export interface Ledger {
   mmaps: number;
   /** Every syscall of every thread inside the transfer's window: two mode switches each. */
   allSyscalls: number;
+  /** The same calls by name (futex, epoll_pwait … beside the I/O): where the mode switches come from. Sums to allSyscalls. */
+  allSyscallsByName: Record<string, number>;
 }
 
 export interface LabFds {
@@ -81,6 +83,9 @@ export function createLedger(lab: LabFds): { add(event: SyscallEvent): void; set
   let openedAt: number | null = null;
   let seen = 0;
   let allSyscalls = 0;
+  const allSyscallsByName: Record<string, number> = {};
+  // Calls since the last one on a lab fd: inside the window only if another lab call follows.
+  let pending: Record<string, number> = {};
   // MSG_ZEROCOPY sends in order: the kernel's completions name them by this counter.
   const zeroCopySends: number[] = [];
 
@@ -113,7 +118,12 @@ export function createLedger(lab: LabFds): { add(event: SyscallEvent): void; set
       const touchesLab = event.fds.some(isLabFd) || isLabFd(event.returned);
       if (openedAt === null && ((touchesLab && opening.has(event.name)) || isRunnerLine(event))) openedAt = seen;
       if (openedAt === null) return;
-      if (touchesLab) allSyscalls = seen - openedAt + 1;
+      pending[event.name] = (pending[event.name] ?? 0) + 1;
+      if (touchesLab) {
+        allSyscalls = seen - openedAt + 1;
+        for (const [name, count] of Object.entries(pending)) allSyscallsByName[name] = (allSyscallsByName[name] ?? 0) + count;
+        pending = {};
+      }
       if (event.name === 'mmap') {
         if (event.fds.some(isSource)) { mmaps += 1; count(event, null, 0); }
       } else if (event.name === 'io_uring_enter') {
@@ -170,7 +180,7 @@ export function createLedger(lab: LabFds): { add(event: SyscallEvent): void; set
       }
       copies.kernelMoved = copies.kernelByReference + copies.kernelCopied;
       calls.kernelMoved = calls.kernelByReference + calls.kernelCopied;
-      return { syscalls, copies, calls, mmaps, allSyscalls };
+      return { syscalls, copies, calls, mmaps, allSyscalls, allSyscallsByName };
     },
   };
 }

@@ -34,6 +34,9 @@ test('a hand-edited result is refused with the path of what is wrong, not a cras
     [(result) => { result.createdAt = 'yesterday'; }, /result\.createdAt is not a date/],
     [(result) => { result.runs[0].traced = false; }, /is not null on an untraced run/],
     [(result) => { result.notMeasured = [{ runtime: 'node', method: 'sendfile', status: 'maybe', reason: 'x' }]; }, /status is "maybe"/],
+    [(result) => { result.runs[0].allSyscallsByName = { futex: 'many' }; }, /result\.runs\[0\]\.allSyscallsByName\.futex is not a number/],
+    [(result) => { result.runs[0].allSyscallsByName = { futex: 1 }; }, /allSyscallsByName adds up to 1, not allSyscalls 2922/],
+    [(result) => { Object.assign(result.runs[0], { traced: false, copies: null, calls: null, allSyscallsByName: { futex: 1 } }); }, /allSyscallsByName is not null on an untraced run/],
   ];
   for (const [change, says] of cases) {
     const result = fixture('02');
@@ -42,6 +45,21 @@ test('a hand-edited result is refused with the path of what is wrong, not a cras
     assert.ok('problem' in checked, `${says} should be refused`);
     if ('problem' in checked) assert.match(checked.problem, says);
   }
+});
+
+test('a traced run carries every syscall by name; one saved before the names were counted still loads, without them', () => {
+  const result = fixture('02');
+  const [run] = result.runs;
+  assert.is(run.allSyscallsByName, undefined, 'the fixture predates the names');
+  assert.ok(!('problem' in validateResult(structuredClone(result))));
+  run.allSyscallsByName = { futex: run.allSyscalls - 2, read: 1, write: 1 };
+  const checked = validateResult(result);
+  assert.ok('result' in checked && checked.result.runs[0]?.traced && checked.result.runs[0].allSyscallsByName?.futex === run.allSyscalls - 2);
+  // An untraced run saved before the field existed counts nothing: null, like its other counts.
+  const untraced = fixture('02');
+  Object.assign(untraced.runs[0], { traced: false, syscalls: undefined, copies: null, calls: null, copiesPerByte: null, cpuCopiesPerByte: null, allSyscalls: null, modeSwitches: null });
+  const loaded = validateResult(untraced);
+  assert.ok('result' in loaded && loaded.result.runs[0]?.allSyscallsByName === null);
 });
 
 test('loadResults skips a bad file and says which and why; the good ones still load', () => {

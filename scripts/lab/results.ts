@@ -59,6 +59,8 @@ export interface TracedRun extends RunBase {
   cpuCopiesPerByte: number;
   /** Every syscall the server made during the transfer, all threads (futex, epoll and friends too). */
   allSyscalls: number;
+  /** The same calls by name, summing to allSyscalls (results saved before it was counted lack it). */
+  allSyscallsByName?: Record<string, number>;
   /** 2 × allSyscalls: each syscall enters the kernel and leaves it. */
   modeSwitches: number;
 }
@@ -72,6 +74,7 @@ export interface UntracedRun extends RunBase {
   copiesPerByte: null;
   cpuCopiesPerByte: null;
   allSyscalls: null;
+  allSyscallsByName: null;
   modeSwitches: null;
 }
 
@@ -163,14 +166,19 @@ const runBase: Record<string, Check> = {
   uring: optional(fields({ submissions: number, bytes: number })), reflink: optional(boolean),
 };
 
-const tracedRun = fields({
+const tracedFields = fields({
   ...runBase, syscalls: recordOf(fields({ calls: number, bytes: number })), copies: counts, calls: counts,
-  copiesPerByte: number, cpuCopiesPerByte: number, allSyscalls: number, modeSwitches: number,
+  copiesPerByte: number, cpuCopiesPerByte: number, allSyscalls: number, allSyscallsByName: optional(recordOf(number)), modeSwitches: number,
 });
-const untracedRun = fields({
-  ...runBase, copies: (value, at) => (value === null ? null : `${at} is not null on an untraced run`),
-  calls: (value, at) => (value === null ? null : `${at} is not null on an untraced run`),
-});
+/** The names split the same calls: a by-name table that does not add up to the count is not the ledger's. */
+const tracedRun: Check = (value, at) => {
+  const problem = tracedFields(value, at);
+  if (problem || !isObject(value) || !isObject(value.allSyscallsByName)) return problem;
+  const sum = Object.values(value.allSyscallsByName as Record<string, number>).reduce((total, count) => total + count, 0);
+  return sum === value.allSyscalls ? null : `${at}.allSyscallsByName adds up to ${sum}, not allSyscalls ${String(value.allSyscalls)}`;
+};
+const notCounted: Check = (value, at) => (value === null ? null : `${at} is not null on an untraced run`);
+const untracedRun = fields({ ...runBase, copies: notCounted, calls: notCounted, allSyscallsByName: notCounted });
 
 const probe = fields({ facility: oneOf(['ktls', 'scatter-gather']), available: boolean, detail: text, runtime: oneOf(runtimeNames) });
 
@@ -189,14 +197,15 @@ const labResult = fields({
 /**
  * Brings a result written by an earlier version of the ledger up to this one, where the meaning
  * is not in doubt: `userToPipe` came with lab 06, before which no lab wrote to a pipe, so an older
- * run's count of it is 0.
+ * run's count of it is 0; an untraced run counts nothing, so its syscall tables are empty or null.
+ * An older traced run keeps no `allSyscallsByName`: those names are unknown, not zero.
  */
 function upgrade(value: unknown): unknown {
   if (!isObject(value) || !Array.isArray(value.runs)) return value;
   for (const run of value.runs) {
     if (!isObject(run)) continue;
     for (const section of [run.copies, run.calls]) if (isObject(section) && section.userToPipe === undefined) section.userToPipe = 0;
-    if (run.traced === false) run.syscalls ??= {};
+    if (run.traced === false) { run.syscalls ??= {}; run.allSyscallsByName ??= null; }
   }
   return value;
 }

@@ -168,7 +168,7 @@ async function runMethod(plan: MethodPlan): Promise<Run> {
     ...(report?.uring ? { uring: report.uring } : {}),
   };
   if (!tracedTransfer) {
-    return { ...base, traced: false, syscalls: {}, copies: null, calls: null, copiesPerByte: null, cpuCopiesPerByte: null, allSyscalls: null, modeSwitches: null };
+    return { ...base, traced: false, syscalls: {}, copies: null, calls: null, copiesPerByte: null, cpuCopiesPerByte: null, allSyscalls: null, allSyscallsByName: null, modeSwitches: null };
   }
   const ledger = await countTrace(tracedTransfer.traceFile, tracedTransfer.fds, tracedTransfer.transfer.report, tracedTransfer.sharedExtents);
   // Beside the raw trace, what it takes to read it again: the lab's fds and the server's own report.
@@ -187,6 +187,7 @@ async function runMethod(plan: MethodPlan): Promise<Run> {
     copiesPerByte: copiesPerByte(ledger, delivered),
     cpuCopiesPerByte: cpuCopiesPerByte(ledger, delivered),
     allSyscalls: ledger.allSyscalls,
+    allSyscallsByName: ledger.allSyscallsByName,
     modeSwitches: modeSwitches(ledger),
   };
 }

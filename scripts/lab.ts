@@ -42,7 +42,7 @@ Examples:
 
 /** The columns of the terminal report. */
 const columns: Column[] = ['runtime', 'method', 'size', 'verified', 'syscalls', 'fileToUser', 'sink', 'inKernel', 'copiesPerByte', 'cpuCopiesPerByte',
-  'modeSwitches', 'contextSwitches', 'faults', 'user', 'sys', 'mibPerSecond', 'speedVsReadWrite', 'cpuVsReadWrite'];
+  'modeSwitches', 'topCalls', 'contextSwitches', 'faults', 'user', 'sys', 'mibPerSecond', 'speedVsReadWrite', 'cpuVsReadWrite'];
 
 function renderResult(result: LabResult): string {
   const sizes = [...new Set(result.runs.map((run) => run.bytes))].sort((a, b) => a - b);
@@ -57,7 +57,7 @@ function renderResult(result: LabResult): string {
     `${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.platform} ${result.machine.kernel}; ${versions}`,
     ...(files ? [`${files}, read-write buffer ${sweep || formatBytes(result.chunk)}; counts from ${traced}, time and CPU the median of ${timed} untraced transfers after a warm-up`] : []),
     `× rw = MiB/s and CPU per byte moved against the same runtime's ${sweep ? 'smallest-buffer ' : ''}read-write; in kernel: bytes the kernel handed on as page references (by ref) or copied itself; CPU copies/byte adds the kernel's own copies where there are any`,
-    `mode sw = 2 per syscall the server made during the transfer, every thread (user↔kernel), ctx sw = the server's real context switches; faults = minor page faults`,
+    `mode sw = 2 per syscall the server made during the transfer, every thread (user↔kernel), the commonest of them by name beside it; ctx sw = the server's real context switches; faults = minor page faults`,
     '',
     result.runs.length ? renderRows(result, columns) : 'No method could be measured.',
   ];

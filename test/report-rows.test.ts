@@ -1,13 +1,14 @@
 // The report's rows (scripts/lab/rows.ts) on saved results: "× rw" compares a row with the same
 // runtime's read-write per byte moved, so a row that sends a smaller file (lab 04's 4 KiB row,
-// lab 08's gzip rows) or serves several consumers (lab 07) is compared fairly.
+// lab 08's gzip rows) or serves several consumers (lab 07) is compared fairly; the top calls say
+// which syscalls the mode switches were.
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadResults, type LabResult, type Run } from '../scripts/lab/results.ts';
-import { reportRows, type ReportRow } from '../scripts/lab/rows.ts';
+import { columnsFor, reportRows, type ReportRow } from '../scripts/lab/rows.ts';
 import { reading } from '../scripts/start.ts';
-import { fixturesDir, must } from './fixtures.ts';
+import { fixturesDir, ledgerOf, must } from './fixtures.ts';
 
 const { results } = loadResults(join(fixturesDir, 'results'));
 const saved = (lab: string): LabResult => structuredClone(must(results.find((result) => result.lab === lab), `the lab ${lab} fixture result`));
@@ -86,6 +87,23 @@ test('npm start\'s reading quotes the same per-byte ratio as the table', () => {
   const lab02 = must(headline[1], 'lab 02');
   lab02.runs = lab02.runs.map((run) => (run.runtime === 'bun' && run.method === 'sendfile' ? scaled(run, 1 / 4) : run));
   assert.ok(must(reading(headline).find((one) => one.startsWith('sendfile')), 'the sendfile line').includes(`${must(sendfile.figures.cpuVsReadWrite, 'a ratio').toFixed(2)}×`));
+});
+
+test('the top calls name where the mode switches come from, and the column shows only where a row has them', async () => {
+  const result = saved('01');
+  const columns = ['method', 'modeSwitches', 'topCalls'] as const;
+  assert.equal(columnsFor(reportRows(result), columns), ['method', 'modeSwitches'], 'a result saved before the names were counted: no column of ?');
+  const { ledger } = await ledgerOf('lab-01-node-read-write.strace');
+  result.runs = result.runs.map((run) => (run.runtime === 'node' && run.method === 'read-write' && run.traced
+    ? { ...run, allSyscalls: ledger.allSyscalls, allSyscallsByName: ledger.allSyscallsByName, modeSwitches: 2 * ledger.allSyscalls } : run));
+  const rows = reportRows(result);
+  assert.equal(columnsFor(rows, columns), [...columns]);
+  const cell = rowOf(rows, 'node', 'read-write').cells.topCalls;
+  const named = cell.split(', ').map((entry) => entry.split(' ')[0]);
+  assert.is(named.length, 4, cell);
+  assert.is(named[0], 'futex', `Node's thread-pool hand-offs lead: ${cell}`);
+  assert.ok(named.includes('epoll_pwait') && named.includes('read') && named.includes('write'), cell);
+  assert.is(rowOf(rows, 'bun', 'stream').cells.topCalls, '?', 'a traced row saved without names');
 });
 
 test.run();

@@ -10,7 +10,7 @@ import { transports } from './transports.ts';
 import type { LabResult, Run } from './results.ts';
 
 export type Column = 'runtime' | 'method' | 'verified' | 'size' | 'syscalls' | 'fileToUser' | 'sink' | 'inKernel' | 'copiesPerByte' | 'cpuCopiesPerByte'
-  | 'modeSwitches' | 'contextSwitches' | 'faults' | 'user' | 'sys' | 'cpu' | 'cpuPerGiB' | 'mibPerSecond' | 'speedVsReadWrite' | 'cpuVsReadWrite';
+  | 'modeSwitches' | 'topCalls' | 'contextSwitches' | 'faults' | 'user' | 'sys' | 'cpu' | 'cpuPerGiB' | 'mibPerSecond' | 'speedVsReadWrite' | 'cpuVsReadWrite';
 
 /** The figures of one run; undefined where the run has none (untraced: unknown is not zero). */
 export interface Figures {
@@ -22,6 +22,8 @@ export interface Figures {
   copiesPerByte: number | undefined;
   cpuCopiesPerByte: number | undefined;
   modeSwitches: number | undefined;
+  /** Every syscall of the transfer by name (undefined: untraced, or saved before names were counted). */
+  allSyscallsByName: Record<string, number> | undefined;
   cpuSeconds: number;
   cpuSecondsPerGiB: number;
   mibPerSecond: number;
@@ -43,7 +45,7 @@ export function columnTitles(result: LabResult): Record<Column, string> {
   const protocol = result.runs[0]?.protocol ?? 'tcp';
   return {
     runtime: 'runtime', method: 'method', verified: 'verified', size: 'file', syscalls: 'syscalls (calls)', fileToUser: 'file→user',
-    sink: transports[protocol].sink.title, inKernel: 'in kernel', copiesPerByte: 'copies/byte', cpuCopiesPerByte: 'CPU copies/byte', modeSwitches: 'mode sw',
+    sink: transports[protocol].sink.title, inKernel: 'in kernel', copiesPerByte: 'copies/byte', cpuCopiesPerByte: 'CPU copies/byte', modeSwitches: 'mode sw', topCalls: 'all syscalls, top 4',
     contextSwitches: 'ctx sw', faults: 'faults', user: 'user s', sys: 'sys s', cpu: 'CPU s', cpuPerGiB: 'CPU s/GiB',
     mibPerSecond: 'MiB/s', speedVsReadWrite: '× rw speed', cpuVsReadWrite: '× rw CPU',
   };
@@ -70,6 +72,14 @@ function inKernel(figures: Figures): string {
   return parts.filter(Boolean).join(' + ') || '0';
 }
 
+/** The commonest of every syscall in the window ("futex 423, read 216, …"): where the mode switches come from. */
+function topCalls(run: Run): string {
+  if (!run.traced) return 'untraced';
+  if (!run.allSyscallsByName) return '?';
+  const entries = Object.entries(run.allSyscallsByName).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries.slice(0, 4).map(([name, calls]) => `${name} ${calls}`).join(', ') || 'none';
+}
+
 function syscallSummary(run: Run): string {
   if (!run.traced) return 'untraced';
   const entries = Object.entries(run.syscalls).sort((a, b) => b[1].calls - a[1].calls);
@@ -90,6 +100,7 @@ export function reportRows(result: LabResult): ReportRow[] {
       copiesPerByte: run.copiesPerByte ?? undefined,
       cpuCopiesPerByte: run.cpuCopiesPerByte ?? undefined,
       modeSwitches: run.modeSwitches ?? undefined,
+      allSyscallsByName: run.allSyscallsByName ?? undefined,
       cpuSeconds: cpuOf(run),
       cpuSecondsPerGiB: cpuPerGiB(run),
       mibPerSecond: run.mibPerSecond,
@@ -103,7 +114,7 @@ export function reportRows(result: LabResult): ReportRow[] {
         runtime: `${run.runtime} ${run.runtimeVersion}`, method: label, verified: run.verified ? 'sha256 ✓' : '✗', size: formatBytes(run.bytes),
         syscalls: syscallSummary(run), fileToUser: show(figures.fileToUser, formatBytes), sink: show(figures.sink, formatBytes),
         inKernel: inKernel(figures), copiesPerByte: show(figures.copiesPerByte, fixed(2)), cpuCopiesPerByte: show(figures.cpuCopiesPerByte, fixed(2)),
-        modeSwitches: show(figures.modeSwitches, String), contextSwitches: String(Math.round(run.contextSwitches)),
+        modeSwitches: show(figures.modeSwitches, String), topCalls: topCalls(run), contextSwitches: String(Math.round(run.contextSwitches)),
         faults: String(Math.round(run.minorPageFaults)), user: run.cpu.user.toFixed(3), sys: run.cpu.sys.toFixed(3),
         cpu: figures.cpuSeconds.toFixed(3), cpuPerGiB: figures.cpuSecondsPerGiB.toFixed(3), mibPerSecond: run.mibPerSecond.toFixed(0),
         speedVsReadWrite: figures.speedVsReadWrite === undefined ? '—' : figures.speedVsReadWrite.toFixed(2),
@@ -159,12 +170,14 @@ export function textTable(header: readonly string[], body: string[][]): string {
 
 /**
  * The columns worth showing for these rows: "CPU copies/byte" only where the kernel's own copies
- * make it differ from "copies/byte", the file size only where rows sent different sizes.
+ * make it differ from "copies/byte", the file size only where rows sent different sizes, the top
+ * calls only where a row has them (an untraced run, or one saved before they were counted, has none).
  */
 export function columnsFor(rows: ReportRow[], columns: readonly Column[]): Column[] {
   const differs = rows.some((row) => row.figures.cpuCopiesPerByte !== undefined && Math.abs((row.figures.cpuCopiesPerByte ?? 0) - (row.figures.copiesPerByte ?? 0)) > 0.005);
   const sizes = new Set(rows.map((row) => row.run.bytes)).size > 1;
-  return columns.filter((column) => (column !== 'cpuCopiesPerByte' || differs) && (column !== 'size' || sizes));
+  const named = rows.some((row) => row.figures.allSyscallsByName);
+  return columns.filter((column) => (column !== 'cpuCopiesPerByte' || differs) && (column !== 'size' || sizes) && (column !== 'topCalls' || named));
 }
 
 /** A table of the chosen columns of a result's rows (those worth showing: columnsFor). */

@@ -121,7 +121,9 @@ test('a tiny bench of lab 02 on Bun: valid JSON with every row verified, and an 
   const stem = `bench-${document.createdAt.replace(/[:.]/g, '-')}`;
   assert.ok(saved.includes(`${stem}.json`) && saved.includes(`${stem}.svg`), saved.join(', '));
   assert.equal(JSON.parse(readFileSync(join(out, `${stem}.json`), 'utf8')), document, 'the saved file is the printed document');
-  assert.ok(readFileSync(join(out, `${stem}.svg`), 'utf8').match(/<path /g)!.length >= 6, '3 methods × 2 panels, and the ceiling');
+  const svg = readFileSync(join(out, `${stem}.svg`), 'utf8');
+  assert.is(svg.match(/<path class="series"/g)?.length, 6, '3 methods × 2 panels');
+  assert.is(svg.match(/<path class="ceiling"/g)?.length, 2, 'the ceiling in each panel');
 });
 
 test('a transfer that fails verification is excluded and reported, the others still count', () => {

@@ -11,6 +11,7 @@ import * as assert from 'uvu/assert';
 import { UsageError } from '../scripts/args.ts';
 import { chapters as catalogue, type Chapter } from '../scripts/catalogue.ts';
 import { buildBook, type BookBuild } from '../scripts/book/build.ts';
+import { runtimeColours } from '../scripts/chart-palette.ts';
 import { chaptersDir as defaultChaptersDir } from '../scripts/paths.ts';
 import { serveSite } from '../scripts/book/serve.ts';
 import { loadKey } from '../scripts/check/sheets.ts';
@@ -126,6 +127,17 @@ test("a lab's chapter shows the newest fixture result as a table and a chart, la
   assert.match(html, new RegExp(`measured ${result.createdAt.slice(0, 16).replace('T', ' ')} UTC on ${result.machine.cpu.replace(/[()]/g, '.')}, ${result.machine.cores} cores, linux [^;]+; `));
   assert.not.match(html, /no-results/);
   assert.match(page(withResults.out, '01-traditional'), /<rect class="bar bar-node"/);
+});
+
+test("the results chart colours each runtime's bars as the bench chart does, and names the runtimes in a legend", () => {
+  const chart = must(page(withResults.out, '02-sendfile').match(/<svg class="chart"[\s\S]*?<\/svg>/)?.[0], 'the chart');
+  for (const [runtime, colour] of Object.entries(runtimeColours)) {
+    const bars = chart.match(new RegExp(`<rect class="bar bar-${runtime}"[^>]*>`, 'g')) ?? [];
+    assert.ok(bars.length > 0, `${runtime} has bars`);
+    assert.ok(bars.every((bar) => bar.includes(`fill="${colour}"`)), `every ${runtime} bar is ${colour}`);
+    assert.match(chart, new RegExp(`<rect class="swatch bar-${runtime}"[^>]*fill="${colour}"/><text class="legend"[^>]*>${runtime}</text>`), `the legend names ${runtime}`);
+  }
+  assert.is(chart.match(/class="swatch /g)?.length, Object.keys(runtimeColours).length, 'one legend entry per runtime');
 });
 
 test('without results each lab chapter shows the command that produces them, and no chart', () => {

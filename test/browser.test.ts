@@ -10,6 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chapters as catalogue } from '../scripts/catalogue.ts';
 import { buildBook } from '../scripts/book/build.ts';
+import { runtimeColours } from '../scripts/chart-palette.ts';
 import { chaptersDir as defaultChaptersDir } from '../scripts/paths.ts';
 import { fixturesDir, must } from './fixtures.ts';
 
@@ -18,7 +19,7 @@ import { fixturesDir, must } from './fixtures.ts';
 interface BrowserElement { querySelector(selector: string): BrowserElement | null }
 declare const document: { querySelectorAll(selector: string): ArrayLike<BrowserElement>; querySelector(selector: string): BrowserElement; body: BrowserElement; documentElement: { scrollWidth: number } };
 declare const window: { innerWidth: number };
-declare function getComputedStyle(element: BrowserElement): { color: string; backgroundColor: string; display: string };
+declare function getComputedStyle(element: BrowserElement): { color: string; backgroundColor: string; display: string; fill: string };
 
 const chromiumPath = '/usr/bin/chromium';
 const screenshot = fileURLToPath(new URL('../.workbook/book-chapter-02.png', import.meta.url));
@@ -32,6 +33,10 @@ if (!existsSync(chromiumPath)) {
   const written = catalogue.filter((chapter) => existsSync(join(defaultChaptersDir, `${chapter.slug}.md`)));
   const firstWritten = must(written[0], 'a written chapter');
   let browser: Browser;
+
+  /** The distinct colours the results chart's bars are drawn in. */
+  const barFills = (page: Page) => page.locator('svg.chart rect.bar').evaluateAll((rects) => [...new Set(rects.map((rect) => getComputedStyle(rect).fill))]);
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
 
   /** A page that records every request and every console error. */
   async function open(context: BrowserContext, slug: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
@@ -109,6 +114,7 @@ if (!existsSync(chromiumPath)) {
       assert.ok(chart && chart.width > 300 && chart.height > 100, `the chart is drawn: ${JSON.stringify(chart)}`);
       const bars = await page.locator('svg.chart rect.bar').evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect().width));
       assert.ok(bars.some((width) => width > 10), `bars have length: ${bars}`);
+      assert.equal((await barFills(page)).sort(), Object.values(runtimeColours).map(rgb).sort(), "a colour per runtime, the palette's, not overridden by the page's CSS");
       assert.match(await page.locator('#your-results ~ p.measured').first().innerText(), /measured \d{4}-\d\d-\d\d \d\d:\d\d UTC on .+, \d+ cores, linux .*bun \d+\.\d+\.\d+/);
       const bench = await page.locator('figure.bench img').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth);
       assert.is(bench, 300, 'the bench chart loads from the site');
@@ -139,6 +145,8 @@ if (!existsSync(chromiumPath)) {
         background: getComputedStyle(document.body).backgroundColor,
       }));
       assert.equal(printed, { sidebar: 'none', background: 'rgb(255, 255, 255)' });
+      const printedFills = await barFills(page);
+      assert.ok(printedFills.length === Object.keys(runtimeColours).length && printedFills.every((fill) => /^rgb\((\d+), \1, \1\)$/.test(fill)), `print greys the bars, a grey per runtime: ${printedFills}`);
       offline(requests, errors, 'dark phone page');
     } finally {
       await dark.close();

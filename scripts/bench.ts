@@ -2,6 +2,7 @@
 // verifies every transfer, pairs the ratios inside the run, measures what strace would have added,
 // and writes the JSON and an SVG chart under .workbook/bench/. `--parser` times the trace parser.
 import { adapters, methodNames, type MethodName } from '../runtime-adapters/index.ts';
+import { isInstalled } from '../runtime-adapters/bin.ts';
 import { didYouMean, flagHelp, flagSpec, parseFlags, UsageError, wholeNumber } from './args.ts';
 import { labs, selectLabs } from './catalogue.ts';
 import { describeMachine, fileSystemOf } from './lab/machine.ts';
@@ -150,13 +151,17 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
     const { versions, tracing } = session;
 
     const overheadBytes = Math.min(largest, overheadCap);
-    benchClient = clientService(benchClientEntry);
+    // The bench's client runs on Bun where Bun is installed: bun:ffi's blocking recv keeps pace with a C client (blocking-receive.ts).
+    benchClient = clientService(benchClientEntry, isInstalled(adapters.bun.executable) ? { bun: adapters.bun.executable } : {});
     const clients = { lab: session.client, bench: benchClient };
     const counter = await probeSyscallCounter();
     const plan = { lab, runtimes, versions, methods, sizes, runsFor, chunk, cold: flags.cold, tamper, workDir: work.dir, clients, counter, ceiling: !flags['no-ceiling'] };
     const overheadCells = runtimes.flatMap((runtime) => methods.filter((one) => adapters[runtime].methods[one].available)).length;
     const progress = progressBar(sweepWeight(plan) + (tracing.available ? overheadCells * overheadWeight(overheadBytes) : 0));
     const sweep = await runSweep({ ...plan, progress });
+    // The client says how it read the socket when it loads a file to compare with (client.ts).
+    const benchReceiving = sweep.verification.find((one) => one.receiving)?.receiving
+      ?? 'reads each transfer and checks every byte';
     const sweepSeconds = (performance.now() - started) / 1000;
     const straceOverhead = await measureStraceOverhead(plan, overheadBytes, tracing, progress);
     progress.done();
@@ -177,8 +182,8 @@ export async function benchCommand(argv: string[], cleanups: Array<() => void>):
       settings: {
         sizes, ...(preset ? { preset } : {}), runs: Object.fromEntries(sizes.map((bytes) => [String(bytes), runsFor(bytes)])), chunk, cache: sweep.cache,
         client: methods.every((one) => usesBenchClient(lab, one))
-          ? 'scripts/bench/client.ts: reads into shared 1 MiB slots, checked on a worker thread, clock stops at the end of the stream'
-          : `the lab's own client (SHA-256 inside the clock) for ${methods.filter((one) => !usesBenchClient(lab, one)).join(', ')}; scripts/bench/client.ts for the rest`,
+          ? `scripts/bench/client.ts: ${benchReceiving}`
+          : `the lab's own client (SHA-256 inside the clock) for ${methods.filter((one) => !usesBenchClient(lab, one)).join(', ')}; scripts/bench/client.ts (${benchReceiving}) for the rest`,
         verification: sweep.verification,
         syscallCounter: counter.available ? { tool: counter.tool, event: 'raw_syscalls:sys_enter' } : { tool: counter.tool, reason: counter.reason },
         ...(tamper ? { tampered: tamper } : {}),

@@ -1,16 +1,18 @@
-// The bench's client. Like scripts/lab/client.ts it is one Node process for a session, the same
-// for every runtime, and speaks the same protocol (scripts/lab/client-protocol.ts), so the lab
-// core's server driver drives it unchanged. It differs in what a benchmark needs on a 2-core
-// machine, where the client, not the server, can set the pace:
-// - the socket reads straight into a shared ring of 1 MiB slots (net's `onread`), each filled by
-//   as many reads as fit, so nothing is allocated per chunk and no byte is copied after the
-//   kernel's own recv copy;
-// - every byte is checked on a second thread, in place in the slots: compared with the file
-//   itself, which `expect` loads into shared memory before the timed transfers (memcmp speed), or
-//   hashed with SHA-256 where the file does not fit in memory; the receiving thread only receives;
-// - the clock stops when the stream ends (the lab servers close after the file, and HTTP is asked
-//   for Connection: close), and the verdict is awaited after that, outside the timed window;
-// - when every slot waits to be checked, the socket is paused: the ring stays at 16 MiB for any size.
+// The bench's client. Like scripts/lab/client.ts it is one process for a session, the same for
+// every runtime's servers, and speaks the same protocol (scripts/lab/client-protocol.ts), so the
+// lab core's server driver drives it unchanged. It differs in what a benchmark needs on a 2-core
+// machine, where the client, not the server, can set the pace. The bench starts it on Bun when
+// Bun is installed (else on Node through tsx), and it reads the socket one of two ways:
+// - blocking (bun:ffi, or koffi on Node): libc's recv into one reused MiB, each read checked on
+//   this thread while it is still in the cache (verify.ts): compared byte for byte with the file,
+//   which `expect` loads into memory before the timed transfers (memcmp speed), or hashed with
+//   SHA-256 where the file does not fit; the check is inside the clock, as a reader's would be;
+// - Node's socket (net's `onread`, epoll) when no FFI loads: reads go into a shared ring of
+//   1 MiB slots, each filled by as many reads as fit, checked on a second thread in place; the
+//   clock stops when the stream ends and the verdict is awaited after it; when every slot waits
+//   to be checked, the socket is paused, so the ring stays at 16 MiB for any size.
+// The lab servers close after the file, and HTTP is asked for Connection: close, so the end of
+// the stream is the end of the transfer. `expect`'s reply says which way the client reads.
 // Started once per bench session by scripts/lab/client-service.ts; one request a line on stdin.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import net from 'node:net';
@@ -20,17 +22,23 @@ import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { ClientCommand, ClientReply, FetchRequest } from '../lab/client-protocol.ts';
 import { createRing, CHECKED, ENDED, FILLED, LENGTHS, PAUSED, READS, slotBytes, slotCount, slotViews } from './ring.ts';
-import type { Checked } from './verify-worker.ts';
+import { createVerifier, type Checked } from './verify.ts';
+import { loadLibc, type Libc } from './blocking-receive.ts';
 
 let protocol: 'tcp' | 'http' = 'tcp';
-let expected: { path: string; bytes: number } | null = null;
+/** The file the transfers are compared with, in memory (shared with the verifier of Node's socket path). */
+let expected: { path: string; memory: Buffer } | null = null;
 const ring = createRing();
 const control = new Int32Array(ring.control);
 const slots = slotViews(ring);
-// A worker thread does not inherit tsx's --import hook on Node 20, so it loads its module through tsx's API.
-const verifier = new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+const onBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
+// Bun runs the worker's TypeScript itself; on Node 20 a worker thread does not inherit tsx's
+// --import hook, so it loads its module through tsx's API.
+const verifier = onBun
+  ? new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { ring } })
+  : new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.resolve('./verify-worker.ts'))}, ${JSON.stringify(import.meta.url)}))`,
-{ eval: true, workerData: { ring } });
+  { eval: true, workerData: { ring } });
 
 /**
  * Whether the next read may go into its slot. If not, PAUSED asks the verifier to say "slot-free"
@@ -58,8 +66,39 @@ verifier.on('message', (message: 'slot-free' | 'expecting' | Checked) => {
 /** Below this much room left in a slot, the slot is handed to the verifier and the next one read into. */
 const leastRead = 64 * 1024;
 
-/** Receives one response into the ring; resolves with the seconds until the server closed. */
-function receive(port: number): Promise<number> {
+const blocking = await loadLibc();
+const receiving = 'libc' in blocking
+  ? `libc's blocking recv through ${blocking.through} on ${onBun ? `Bun ${process.versions.bun}` : `Node ${process.versions.node}`}, into one reused MiB`
+  : `Node's socket through epoll (${blocking.unavailable})`;
+
+/** The request an HTTP lab's server answers with the file; the server closes after it. */
+const httpRequest = new TextEncoder().encode('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+
+/** What the blocking path reads into: one MiB, reused, so the bytes are still in the cache when checked. */
+const readBuffer = Buffer.alloc(1 << 20);
+
+/**
+ * One response read by blocking recv calls, each read checked on this thread as soon as it
+ * arrives (verify.ts). The check is inside the clock: on the project's 2 cores a second thread
+ * for it ran slower (it competes with the server, and the bytes must cross to its core), while
+ * comparing 1 MiB still in the cache costs a fraction of the kernel's copy into it.
+ */
+function receiveBlocking(libc: Libc, port: number): { seconds: number; checked: Checked } {
+  const verify = createVerifier(protocol, expected?.memory ?? null);
+  const started = performance.now();
+  const fd = libc.connect(port);
+  try {
+    if (protocol === 'http') libc.send(fd, httpRequest);
+    for (let got = libc.receive(fd, readBuffer); got > 0; got = libc.receive(fd, readBuffer)) verify.push(readBuffer.subarray(0, got));
+  } finally {
+    libc.close(fd);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, checked: verify.end() };
+}
+
+/** One response read by Node's socket (epoll) into the ring; resolves with the seconds until the server closed. */
+function receiveEvented(port: number): Promise<number> {
   let filled = 0;
   let at = 0;
   /** Hands the slot being read into to the verifier; false when the next slot is not free yet. */
@@ -107,11 +146,17 @@ async function transfer(request: FetchRequest): Promise<ClientReply> {
   if (request.protocol !== 'tcp' && request.protocol !== 'http') return { error: `the bench client reads tcp and http, not ${request.protocol}` };
   protocol = request.protocol;
   try {
-    control.fill(0);
-    const verdict = new Promise<Checked>((resolve) => { verdictArrived = resolve; });
-    verifier.postMessage({ start: protocol });
-    const seconds = await receive(request.port);
-    const checked = await verdict;
+    let seconds: number;
+    let checked: Checked;
+    if ('libc' in blocking) {
+      ({ seconds, checked } = receiveBlocking(blocking.libc, request.port));
+    } else {
+      control.fill(0);
+      const verdict = new Promise<Checked>((resolve) => { verdictArrived = resolve; });
+      verifier.postMessage({ start: protocol });
+      seconds = await receiveEvented(request.port);
+      checked = await verdict;
+    }
     if (checked.error) return { error: checked.error };
     if (expected) return { bytes: checked.bytes, compared: { against: expected.path, firstDifference: checked.firstDifference }, seconds };
     return { bytes: checked.bytes, sha256: checked.sha256 ?? '', seconds };
@@ -133,7 +178,7 @@ async function expect(path: string): Promise<ClientReply> {
       expected = null;
       verifier.postMessage({ expect: null });
       await told;
-      return { error: `a ${size}-byte file would take more than half the free memory: transfers are checked by SHA-256 instead` };
+      return { expecting: 'sha256', note: `a ${size}-byte file would take more than half the free memory: transfers are checked by SHA-256 instead, ${'libc' in blocking ? 'on the receiving thread, inside the clock' : 'on its second thread'}`, receiving };
     }
     const memory = new SharedArrayBuffer(size);
     const view = new Uint8Array(memory);
@@ -142,10 +187,11 @@ async function expect(path: string): Promise<ClientReply> {
       if (read === 0) throw new Error(`${path} ended at ${at} of ${size} bytes`);
       at += read;
     }
-    expected = { path, bytes: size };
+    expected = { path, memory: Buffer.from(memory) };
     verifier.postMessage({ expect: memory });
     await told;
-    return { ok: true };
+    const where = 'libc' in blocking ? 'on the receiving thread as each read arrives, inside the clock' : 'on its second thread, outside the clock';
+    return { expecting: 'compare', note: `byte for byte against the file, held in the client's memory, ${where} (memcmp speed)`, receiving };
   } finally {
     closeSync(fd);
   }

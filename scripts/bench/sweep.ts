@@ -41,7 +41,13 @@ export interface SweepPlan {
 }
 
 /** How one size's transfers were verified. */
-export interface VerificationSetting { bytes: number; how: 'compared' | 'sha256'; note: string }
+export interface VerificationSetting {
+  bytes: number;
+  how: 'compared' | 'sha256';
+  note: string;
+  /** How the bench's client read the socket: blocking recv through koffi, or Node's epoll socket (and why). */
+  receiving?: string;
+}
 
 export interface Failure { runtime: RuntimeName; method: MethodName; bytes: number; reason: string }
 export interface Unavailable { runtime: RuntimeName; method: MethodName; reason: string }
@@ -205,9 +211,11 @@ export async function runSweep(plan: SweepPlan): Promise<Sweep> {
     // The bench's client compares every transfer with the file itself; loaded before any tamper.
     if (cells.some((cell) => usesBenchClient(cell.lab, cell.method))) {
       const loaded = await plan.clients.bench.request({ expect: data.path }, 120_000).catch((error: Error) => ({ error: error.message }));
-      verification.push('error' in loaded
-        ? { bytes, how: 'sha256', note: `SHA-256 on the client's second thread: ${loaded.error}` }
-        : { bytes, how: 'compared', note: "byte for byte against the file, held in the client's memory, on its second thread (memcmp speed)" });
+      verification.push('error' in loaded || !('expecting' in loaded)
+        ? { bytes, how: 'sha256', note: `SHA-256 on the client's second thread: ${'error' in loaded ? loaded.error : 'the client did not say how it checks'}` }
+        : loaded.expecting === 'sha256'
+          ? { bytes, how: 'sha256', note: `SHA-256: ${loaded.note ?? 'the client did not say why'}`, receiving: loaded.receiving }
+          : { bytes, how: 'compared', note: loaded.note ?? 'byte for byte against the file, held in the client\'s memory', receiving: loaded.receiving });
     }
     const dropCache = async () => { if (plan.cold && cache.dropped) await dropFromPageCache(data.path, bytes); };
     try {

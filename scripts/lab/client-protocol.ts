@@ -31,4 +31,6 @@ export type Received =
 export type ClientReply =
   | (Received & { seconds: number; produced?: { batches: number; seconds: number } })
   | { ok: true }
+  /** The bench's client, after `expect`: how it will check the following transfers, and how it receives them. */
+  | { expecting: 'compare' | 'sha256'; note?: string; receiving: string }
   | { error: string };

@@ -18,9 +18,10 @@ export interface ClientService {
 
 /**
  * `entry` is the client's TypeScript, or a promise of a bundle of it (which Node starts in a third
- * of the time tsx's loader takes; runtime-adapters/node.ts says why).
+ * of the time tsx's loader takes; runtime-adapters/node.ts says why). `bun`: run it on that Bun
+ * instead of Node (the bench's client, whose blocking FFI receive is fastest there).
  */
-export function clientService(entry: string | Promise<string> = labClient): ClientService {
+export function clientService(entry: string | Promise<string> = labClient, options: { bun?: string; env?: Record<string, string> } = {}): ClientService {
   let child: Child | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   const stop = async () => {
@@ -31,7 +32,11 @@ export function clientService(entry: string | Promise<string> = labClient): Clie
   const ask = async (command: ClientCommand, timeoutMs: number): Promise<ClientReply> => {
     if (!child) {
       const script = await entry;
-      child = start({ file: nodeExecutable, args: [...(script.endsWith('.ts') ? ['--import', tsxLoader] : []), script] }, { timeoutMs: lifetimeMs });
+      // Bun runs the TypeScript itself; Node needs tsx's loader for it.
+      const command = options.bun
+        ? { file: options.bun, args: [script], env: options.env }
+        : { file: nodeExecutable, args: [...(script.endsWith('.ts') ? ['--import', tsxLoader] : []), script], env: options.env };
+      child = start(command, { timeoutMs: lifetimeMs });
     }
     const current = child;
     current.send(JSON.stringify(command));

@@ -4,8 +4,11 @@
 // server for each exactly as a lab traces it. strace stops the traced process twice per syscall,
 // so the slowdown grows with the number of calls: read-write pays per 64 KiB chunk, sendfile
 // almost nothing. The traces are read by the lab's own ledger, so every syscall of each traced
-// transfer is counted the way `npm run lab` counts it, beside perf's count of the untraced ones:
-// two tools, one kernel counter and one tracer, that should agree.
+// transfer is counted the way `npm run lab` counts it, and perf counts the same traced transfers
+// at the same time: two tools, one kernel counter and one tracer, on the same syscalls, that
+// should agree. perf's count of the untraced transfers stands beside them, because a traced
+// server is a slower one and makes more of the calls that wait (futex, epoll): the bench's
+// syscall column is counted untraced, like its times.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
@@ -32,13 +35,16 @@ export interface OverheadRow {
 }
 
 export interface SyscallCrossCheck {
-  /** perf's count per untraced transfer (mean of three); null with the reason when perf could not count. */
+  /** perf's count per untraced transfer (mean of three), as the sweep counts; null with the reason when perf could not count. */
   perf: number | null;
   perfMissing?: string;
+  /** perf's count per traced transfer (mean of the same three strace saw); null with the reason when it could not. */
+  perfTraced: number | null;
+  perfTracedMissing?: string;
   /** The ledger's allSyscalls per traced transfer (median of three); null with the reason when it could not. */
   strace: number | null;
   straceMissing?: string;
-  /** perf / strace - 1, when both counted. */
+  /** perfTraced / strace - 1, when both counted: the two tools on the same transfers. */
   difference: number | null;
   /** |difference| within the agreement this method's count should reach. */
   agrees: boolean | null;
@@ -68,24 +74,38 @@ export function agreement(perf: number, strace: number): { difference: number; a
   return { difference, agrees: Math.abs(difference) <= 0.05, tolerance: '±5%' };
 }
 
-interface Measured { untraced: number[]; traced: number[]; perf: number | null; perfMissing?: string; strace: number | null; straceMissing?: string }
+interface Measured {
+  untraced: number[]; traced: number[];
+  perf: number | null; perfMissing?: string;
+  perfTraced: number | null; perfTracedMissing?: string;
+  strace: number | null; straceMissing?: string;
+}
 
-/** Three untraced transfers with perf counting each; how many syscalls it saw per transfer, or why none. */
-async function untracedRuns(server: LabServer, counter: SyscallCounter, workDir: string): Promise<Pick<Measured, 'untraced' | 'perf' | 'perfMissing'>> {
+/**
+ * `timedRuns` transfers with perf counting each (its counter on only around the transfer), each
+ * run through `one`; the seconds of each, and perf's syscalls per transfer or why there are none.
+ */
+async function countedRuns(server: LabServer, counter: SyscallCounter, workDir: string,
+  one: (around: { before?: () => Promise<void>; after?: () => Promise<void> }) => Promise<number>): Promise<{ seconds: number[]; count: number | null; missing?: string }> {
   const count = counter.available
     ? await countSyscalls(counter, server.pid, workDir).catch((error: Error) => ({ failed: `perf could not attach: ${error.message}` }))
     : { failed: counter.reason };
-  const untraced: number[] = [];
+  const seconds: number[] = [];
   try {
     for (let i = 0; i < timedRuns; i++) {
-      untraced.push((await server.transfer('failed' in count ? {} : { before: () => count.resume(), after: () => count.pause() })).seconds);
+      seconds.push(await one('failed' in count ? {} : { before: () => count.resume(), after: () => count.pause() }));
     }
   } finally {
     if (!('failed' in count)) await count.finish();
   }
-  if ('failed' in count) return { untraced, perf: null, perfMissing: count.failed };
+  if ('failed' in count) return { seconds, count: null, missing: count.failed };
   const total = await count.finish();
-  return typeof total === 'number' ? { untraced, perf: total / timedRuns } : { untraced, perf: null, perfMissing: total.reason };
+  return typeof total === 'number' ? { seconds, count: total / timedRuns } : { seconds, count: null, missing: total.reason };
+}
+
+async function untracedRuns(server: LabServer, counter: SyscallCounter, workDir: string): Promise<Pick<Measured, 'untraced' | 'perf' | 'perfMissing'>> {
+  const runs = await countedRuns(server, counter, workDir, async (around) => (await server.transfer(around)).seconds);
+  return { untraced: runs.seconds, perf: runs.count, ...(runs.missing ? { perfMissing: runs.missing } : {}) };
 }
 
 async function measureCell(methodPlan: ReturnType<typeof benchPlan>, tracing: Extract<Tracing, { available: true }>, counter: SyscallCounter,
@@ -108,7 +128,7 @@ async function measureCell(methodPlan: ReturnType<typeof benchPlan>, tracing: Ex
       const all: Transfer[] = [];
       for (let i = 0; i <= timedRuns; i++) all.push(await launched.transfer());
       await launched.close();
-      return { ...measured, traced: all.slice(1).map((one) => one.seconds), strace: null, straceMissing: 'strace may not attach to a running server here, so no single transfer was traced alone' };
+      return { ...measured, traced: all.slice(1).map((one) => one.seconds), perfTraced: null, perfTracedMissing: 'strace traced the whole server', strace: null, straceMissing: 'strace may not attach to a running server here, so no single transfer was traced alone' };
     } finally {
       await launched.close().catch(() => undefined);
       rmSync(traceFile(0), { force: true });
@@ -119,22 +139,24 @@ async function measureCell(methodPlan: ReturnType<typeof benchPlan>, tracing: Ex
   try {
     await server.transfer();
     const measured = await untracedRuns(server, counter, workDir);
-    const tracedSeconds: number[] = [];
     const counts: number[] = [];
-    for (let i = 1; i <= timedRuns; i++) {
+    let i = 0;
+    // strace attached first, perf's counter on only inside the transfer: both see the same syscalls.
+    const traced = await countedRuns(server, counter, workDir, async (around) => {
+      i += 1;
       const tracer = await attach(tracing.strace, server.pid, traceFile(i));
       let transfer: Transfer;
       try {
-        transfer = await server.transfer();
+        transfer = await server.transfer(around);
       } finally {
         await tracer.detach();
       }
-      tracedSeconds.push(transfer.seconds);
       counts.push((await countTrace(traceFile(i), server.fds(), transfer.report, false)).allSyscalls);
       rmSync(traceFile(i), { force: true });
-    }
+      return transfer.seconds;
+    });
     await server.close();
-    return { ...measured, traced: tracedSeconds, strace: median(counts) };
+    return { ...measured, traced: traced.seconds, perfTraced: traced.count, ...(traced.missing ? { perfTracedMissing: traced.missing } : {}), strace: median(counts) };
   } finally {
     await server.close().catch(() => undefined);
     for (let i = 1; i <= timedRuns; i++) rmSync(traceFile(i), { force: true });
@@ -161,11 +183,12 @@ export async function measureStraceOverhead(plan: Pick<SweepPlan, 'lab' | 'chunk
         try {
           const measured = await measureCell(benchPlan(plan, runtime, version, method, data), tracing, plan.counter, plan.workDir, runtime, method);
           const [untracedSeconds, tracedSeconds] = [median(measured.untraced), median(measured.traced)];
-          const both = measured.perf !== null && measured.strace !== null ? agreement(measured.perf, measured.strace) : null;
+          const both = measured.perfTraced !== null && measured.strace !== null ? agreement(measured.perfTraced, measured.strace) : null;
           rows.push({
             runtime, method, bytes, untracedSeconds, tracedSeconds, slowdown: tracedSeconds / untracedSeconds,
             syscalls: {
               perf: measured.perf, ...(measured.perfMissing ? { perfMissing: measured.perfMissing } : {}),
+              perfTraced: measured.perfTraced, ...(measured.perfTracedMissing ? { perfTracedMissing: measured.perfTracedMissing } : {}),
               strace: measured.strace, ...(measured.straceMissing ? { straceMissing: measured.straceMissing } : {}),
               difference: both?.difference ?? null, agrees: both?.agrees ?? null,
               tolerance: both?.tolerance ?? (measured.strace !== null && measured.strace < 200 ? '±10 calls' : '±5%'),

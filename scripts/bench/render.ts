@@ -63,17 +63,20 @@ export function renderBench(document: BenchDocument): string {
   for (const row of document.unavailable) lines.push(`  ${row.runtime} ${row.method}: not available — ${row.reason}`);
   const overhead = document.straceOverhead;
   lines.push('', 'Why timings are never taken under strace, and whether the two counts agree — one server per method: a warm-up, 3 transfers',
-    'untraced with perf counting, then 3 with strace attached and read by the lab\'s ledger (medians; perf: mean per transfer):');
+    'untraced with perf counting, then 3 with strace attached and read by the lab\'s ledger while perf counts them too (medians;',
+    'perf: mean per transfer). "perf vs strace" compares the two tools on the same traced transfers; a traced server is slower',
+    'and waits more, so its count is usually above the untraced one the syscalls column reports:');
   if (!overhead.measured) {
     lines.push(`  not measured: ${overhead.reason}. To measure it: ${overhead.fix}.`);
   } else {
-    lines.push(table(['runtime', 'method', 'size', 'untraced s', 'traced s', 'slowdown', 'syscalls: perf', 'strace', 'perf vs strace'], overhead.rows.map((row) => [
+    lines.push(table(['runtime', 'method', 'size', 'untraced s', 'traced s', 'slowdown', 'syscalls untraced: perf', 'traced: perf', 'strace', 'perf vs strace'], overhead.rows.map((row) => [
       row.runtime, row.method, formatBytes(row.bytes), formatNumber(row.untracedSeconds), formatNumber(row.tracedSeconds), `${formatNumber(row.slowdown)}×`,
       row.syscalls.perf === null ? '–' : formatCount(row.syscalls.perf),
+      row.syscalls.perfTraced === null ? '–' : formatCount(row.syscalls.perfTraced),
       row.syscalls.strace === null ? '–' : formatCount(row.syscalls.strace),
       crossCheck(row.syscalls),
     ])));
-    const missing = [...new Set(overhead.rows.flatMap((row) => [row.syscalls.perfMissing, row.syscalls.straceMissing]).filter(Boolean))];
+    const missing = [...new Set(overhead.rows.flatMap((row) => [row.syscalls.perfMissing, row.syscalls.perfTracedMissing, row.syscalls.straceMissing]).filter(Boolean))];
     for (const reason of missing) lines.push(`  – ${reason}`);
     for (const failure of overhead.failures) lines.push(`  ${failure.runtime} ${failure.method}: FAILED — ${failure.reason}`);
   }
@@ -106,10 +109,10 @@ export function ibmTable(comparisons: IbmComparison[]): string[] {
 }
 
 function crossCheck(syscalls: OverheadRow['syscalls']): string {
-  if (syscalls.difference === null || syscalls.perf === null || syscalls.strace === null) return 'not compared';
+  if (syscalls.difference === null || syscalls.perfTraced === null || syscalls.strace === null) return 'not compared';
   const sign = (value: number) => (value >= 0 ? '+' : '');
   // A few dozen calls are compared in calls, thousands in per cent: the tolerance says which.
-  const calls = syscalls.perf - syscalls.strace;
+  const calls = syscalls.perfTraced - syscalls.strace;
   const shown = syscalls.tolerance.includes('calls')
     ? `${sign(calls)}${Number.isInteger(calls) ? calls : calls.toFixed(1)} calls`
     : `${sign(syscalls.difference)}${(syscalls.difference * 100).toFixed(1)}%`;

@@ -33,7 +33,7 @@ const benchDir = join(scratch, 'bench');
 mkdirSync(benchDir);
 writeFileSync(join(benchDir, 'bench-2026-11-20T10-00-00-000Z.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
 writeFileSync(join(benchDir, 'bench-2026-11-25T07-30-00-000Z.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"/>');
-// A real `npm run bench -- --sizes ibm` document (Bun only), and a newer one that is not JSON: passed over.
+// A real `npm run bench -- --sizes ibm` document (node, bun and deno), and a newer one that is not JSON: passed over.
 cpSync(join(fixturesDir, 'bench/bench-ibm-sizes.json'), join(benchDir, 'bench-2026-11-24T09-00-00-000Z.json'));
 writeFileSync(join(benchDir, 'bench-2026-11-25T07-30-00-000Z.json'), '{ not json');
 

@@ -97,15 +97,18 @@ test('the ceiling is one line of its own in each panel, named there, and no runt
   assert.not.match(renderChart({ title: 'T', subtitle: ['m', 's'], rows: bunRows }), /class="ceiling"|ceiling:/, 'no ceiling row, no ceiling');
 });
 
-test("a real bench document (Bun, IBM's sizes): every line apart, the ceiling once per panel, every number finite", () => {
+test("a real bench document (three runtimes, IBM's sizes): every line apart, the ceiling once per panel, every number finite", () => {
   const document = JSON.parse(readFileSync(join(fixturesDir, 'bench/bench-ibm-sizes.json'), 'utf8')) as { rows: BenchRow[] };
   const svg = renderChart({ title: 'Lab 02', subtitle: ['m', 's'], rows: document.rows });
   const series = lines(svg, 'series');
-  const methods = [...new Set(document.rows.filter((row) => !row.ceiling).map((row) => row.method))];
-  assert.is(series.length, 2 * methods.length, 'each method in both panels');
-  assert.is(new Set(series.map((line) => line.dash)).size, methods.length, 'a dash per method');
+  const runtimeRows = document.rows.filter((row) => !row.ceiling);
+  const pairs = new Set(runtimeRows.map((row) => `${row.runtime} ${row.method}`));
+  const methods = new Set(runtimeRows.map((row) => row.method));
+  assert.ok(new Set(runtimeRows.map((row) => row.runtime)).size > 1, 'the fixture has more than one runtime');
+  assert.is(series.length, 2 * pairs.size, 'each runtime and method in both panels');
+  assert.is(new Set(series.map((line) => line.dash)).size, methods.size, 'a dash per method');
   assert.is(lines(svg, 'ceiling').length, 2);
-  assert.is(legendEntries(svg).length, methods.length + 1, 'the methods and the ceiling');
+  assert.is(legendEntries(svg).length, pairs.size + 1, 'the runtime × method lines and the ceiling');
   assert.is(svg.match(/<circle /g)?.length, 2 * document.rows.length);
   assert.not.match(svg, /NaN|Infinity/);
 });

@@ -46,21 +46,27 @@ const benchFlags = flagSpec({
   help: { kind: 'boolean', help: 'show this help' },
 });
 
-const benchHelp = `Usage: npm run bench [-- --lab 02] [--runtime …] [--sizes ${defaultSizes}] [--runs 5] [--cold] [--json]
+const benchHelp = `Usage: npm run bench [-- --lab 02] [--runtime …] [--sizes ${defaultSizes}|ibm] [--runs 5] [--cold] [--no-ceiling] [--json]
        npm run bench -- --parser [--lines 1000000]
        npm run bench -- --lab-times [--rounds 3]
 
 Measures what the copies cost, carefully enough for a slide. For each runtime × method × size the
 lab's own server sends the file over loopback to one client, untraced: one warm-up, then the timed
-runs. Reported: the median, min and max wall time, throughput (MiB/s) and the server's CPU
-(user+sys) per GiB. Every transfer is verified (bytes and SHA-256, hashed on a second thread and
-checked after the clock stops); a row with a failed transfer is not reported, its reason is.
-Ratios pair rows of this run only: each method against its runtime's read-write, and each
-runtime's best against the best. A spread (max/min time) over 1.25 is marked noisy. The same
-transfers are then run under strace to show why no timing is ever taken that way.
+runs. Reported: the median, min and max wall time, throughput (MiB/s), the server's CPU (user+sys)
+per GiB, and every syscall the server made per timed transfer, counted by perf
+(raw_syscalls:sys_enter, its counter on only around each transfer) where perf may count; without
+perf the column is empty and the document says why. Every transfer is verified byte for byte: the
+client (on Bun, a blocking recv through FFI) compares each read with the file, loaded into its
+memory beforehand, or hashes it with SHA-256 when the file exceeds half the free memory; a row with
+a failed transfer is not reported, its reason is. Ratios pair rows of this run only: each method
+against its runtime's read-write, each runtime's best against the best, and every row against the
+ceiling (the kernel's own sendfile through FFI, lab 09's sendfile-ffi). A spread (max/min time)
+over 1.25 is marked noisy. Then, per method, three transfers untraced and three under strace on one
+server, perf counting both, show why no timing is ever taken under strace and whether perf and the
+lab's strace ledger agree on the same transfers.
 
-At the defaults (the sizes above, 5 runs each, 3 at 1 GiB, lab 02 on all three runtimes) the
-sweep took 62 s and the whole bench 72 s on the project's 2-core machine; budget two minutes.
+At the defaults (the sizes above, 5 runs each, 3 at 1 GiB, lab 02 on all three runtimes) budget two
+minutes on a 2-core machine; --sizes ibm (7 MB to 1 GB) took about two minutes with --runs 3.
 The page cache is warm unless --cold, which uses posix_fadvise through dd (no root needed) and
 checks with fincore; on tmpfs, or without those tools, it says the cache could not be dropped.
 
@@ -73,6 +79,7 @@ Exit codes: 0 every row verified, 1 a row failed, 2 bad usage.
 Examples:
   npm run bench
   npm run bench -- --sizes 256MiB
+  npm run bench -- --sizes ibm --runs 3
   npm run bench -- --runtime bun --sizes 1MiB,64MiB --runs 9 --cold
   npm run --silent bench -- --sizes 16MiB --json > bench.json
   npm run bench -- --parser`;

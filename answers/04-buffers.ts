@@ -18,7 +18,7 @@ export type Sheet = {
  *  d) nothing measurable */
 export const q1: Sheet['q1'] = null;
 
-/** q2. At 4 KiB, Node made 21,470 mode switches and 3,779 context switches for 1,024 chunks. Where do the context switches come from?
+/** q2. At 4 KiB, Node made 4,958 mode switches and 789 context switches for 256 chunks. Where do the context switches come from?
  *  a) every syscall is a context switch
  *  b) strace stopping the process at each syscall
  *  c) file reads run on worker threads (libuv's pool), so each chunk is handed from the main thread to a worker and back, and the scheduler swaps threads
@@ -35,13 +35,13 @@ export const q3: Sheet['q3'] = null;
  *  d) TCP splits every write into two packets */
 export const q4: Sheet['q4'] = null;
 
-/** q5. Node's read-write ran at 343 MiB/s with a 64 KiB buffer and 302 MiB/s with 1 MiB, while its CPU per transfer fell by half. What is the likely reason throughput stopped improving?
+/** q5. Deno's read-write ran at 670 MiB/s with a 256 KiB buffer and 516 MiB/s with 1 MiB, while its server made a quarter of the syscalls and used less CPU per MiB than at 64 KiB. What is the likely reason throughput stopped improving?
  *  a) bigger buffers copy more bytes
- *  b) the client, on the same two cores and hashing every byte, sets the pace beyond 64 KiB
+ *  b) the client, on the same two cores and hashing every byte, sets the pace once the server is cheap enough
  *  c) the page cache was cold
  *  d) the kernel caps reads at 64 KiB */
 export const q5: Sheet['q5'] = null;
 
-/** q6. Prediction. Node, read-write method, a 4 KiB buffer, a 4 MiB file (lab 04's 4 KiB row sends 1,024 buffers' worth): how many read() calls will the server make on the data file, counting the last one that returns 0?
- *  Then measure it: npm run lab -- 04 --runtime node --method read-write --size 4MiB --chunk 4KiB */
+/** q6. Prediction. Node, read-write method, a 4 KiB buffer, a 1 MiB file (lab 04's 4 KiB row sends 256 buffers' worth): how many read() calls will the server make on the data file, counting the last one that returns 0?
+ *  Then measure it: npm run lab -- 04 --runtime node --method read-write --size 1MiB --chunk 4KiB */
 export const q6: Sheet['q6'] = null;

@@ -42,7 +42,7 @@ export const labs: Lab[] = [
   { id: '02', slug: '02-sendfile', title: 'The zero-copy path: sendfile()', protocol: 'http', methods: ['read-write', 'stream', 'sendfile'], headline: true },
   { id: '03', slug: '03-mmap', title: 'mmap + write: one copy instead of two', protocol: 'tcp', methods: ['read-write', 'mmap-write'] },
   { id: '04', slug: '04-buffers', title: 'Buffers, syscalls and mode switches', protocol: 'tcp', methods: ['read-write', 'stream'],
-    chunks: [4, 16, 64, 256, 1024].map((kib) => kib * 1024), sweepChunks: 1024 },
+    chunks: [4, 16, 64, 256, 1024].map((kib) => kib * 1024), sweepChunks: 256 },
   { id: '05', slug: '05-file-to-file', title: 'File to file: copy_file_range and its fallbacks', protocol: 'file', methods: ['read-write', 'copy-file'], otherFileSystem: true },
   { id: '06', slug: '06-pipes', title: 'Pipes and splice', protocol: 'pipe', methods: ['read-write', 'stream', 'sendfile'] },
   { id: '07', slug: '07-kafka-log', title: "Kafka's log: a broker that never parses its batches", protocol: 'log', methods: ['read-write', 'sendfile'], consumers: 4 },

@@ -14,11 +14,11 @@ export const key: ChapterKey = {
     },
     answer: 'b',
     hints: ['Every byte still goes into the buffer and out again.', 'Compare the syscall and copies/byte columns of lab 04 at 4 KiB and 64 KiB.'],
-    explanation: 'The buffer decides how many syscalls carry the bytes (file / buffer, plus the read that returns 0), never how many bytes cross: lab 04 shows 1,025 reads for 4 MiB at 4 KiB and 257 for 16 MiB at 64 KiB, 2.00 copies per byte in every row. Fewer calls cut the CPU per MiB of Node about eightfold (17 ms at 4 KiB, 2.2 ms at 64 KiB).',
+    explanation: 'The buffer decides how many syscalls carry the bytes (file / buffer, plus the read that returns 0), never how many bytes cross: lab 04 shows 257 reads for 1 MiB at 4 KiB and 257 for 16 MiB at 64 KiB, 2.00 copies per byte in every row. Fewer calls cut the CPU per MiB of Node more than tenfold (about 48 ms at 4 KiB, 3.4 ms at 64 KiB, in the chapter\'s run).',
   },
   q2: {
     kind: 'choice',
-    prompt: 'At 4 KiB, Node made 21,470 mode switches and 3,779 context switches for 1,024 chunks. Where do the context switches come from?',
+    prompt: 'At 4 KiB, Node made 4,958 mode switches and 789 context switches for 256 chunks. Where do the context switches come from?',
     choices: {
       a: 'every syscall is a context switch',
       b: 'strace stopping the process at each syscall',
@@ -27,7 +27,7 @@ export const key: ChapterKey = {
     },
     answer: 'c',
     hints: ['The ctx sw column comes from untraced runs, so strace is not in it.', 'In the trace, which thread ids read the file and which one writes the socket?'],
-    explanation: 'A syscall is a mode switch: the same thread enters the kernel and comes back. Context switches happen when the scheduler changes threads. Node reads the file on libuv thread-pool threads and writes on the main thread, so every chunk is a hand-off (about 3.7 context switches per 4 KiB chunk). The hand-off costs syscalls too (futex, epoll_pwait, eventfd), which is why the lab counts about 21 mode switches per chunk rather than the 4 of the textbook. Bun and Deno also read on worker threads.',
+    explanation: 'A syscall is a mode switch: the same thread enters the kernel and comes back. Context switches happen when the scheduler changes threads. Node reads the file on libuv thread-pool threads and writes on the main thread, so every chunk is a hand-off (about 3 context switches per 4 KiB chunk). The hand-off costs syscalls too (futex, epoll_pwait, eventfd), which is why the lab counts about 19 mode switches per chunk rather than the 4 of the textbook. Bun and Deno also read on worker threads.',
   },
   q3: {
     kind: 'number',
@@ -51,25 +51,25 @@ export const key: ChapterKey = {
   },
   q5: {
     kind: 'choice',
-    prompt: "Node's read-write ran at 343 MiB/s with a 64 KiB buffer and 302 MiB/s with 1 MiB, while its CPU per transfer fell by half. What is the likely reason throughput stopped improving?",
+    prompt: "Deno's read-write ran at 670 MiB/s with a 256 KiB buffer and 516 MiB/s with 1 MiB, while its server made a quarter of the syscalls and used less CPU per MiB than at 64 KiB. What is the likely reason throughput stopped improving?",
     choices: {
       a: 'bigger buffers copy more bytes',
-      b: 'the client, on the same two cores and hashing every byte, sets the pace beyond 64 KiB',
+      b: 'the client, on the same two cores and hashing every byte, sets the pace once the server is cheap enough',
       c: 'the page cache was cold',
       d: 'the kernel caps reads at 64 KiB',
     },
     answer: 'b',
-    hints: ['The server spent less CPU at 1 MiB than at 64 KiB. So who is slow?', 'How many cores does the machine have, and what else runs on them?'],
+    hints: ['The server spent less CPU per MiB at 1 MiB than at 64 KiB. So who is slow?', 'How many cores does the machine have, and what else runs on them?'],
     explanation: 'Throughput is what the client sees. On a 2-core machine the client shares the CPUs with the server and hashes every byte with SHA-256, so once the server is cheap enough the client is the bottleneck and the differences between 64 KiB, 256 KiB and 1 MiB are noise. The server\'s CPU, which is what a busy server cares about, kept falling.',
   },
   q6: {
     kind: 'prediction',
-    prompt: 'Node, read-write method, a 4 KiB buffer, a 4 MiB file (lab 04\'s 4 KiB row sends 1,024 buffers\' worth): how many read() calls will the server make on the data file, counting the last one that returns 0?',
-    measured: { lab: '04', runtime: 'node', method: 'read-write', bytes: 4194304, chunk: 4096, metric: 'calls.fileToUser' },
+    prompt: 'Node, read-write method, a 4 KiB buffer, a 1 MiB file (lab 04\'s 4 KiB row sends 256 buffers\' worth): how many read() calls will the server make on the data file, counting the last one that returns 0?',
+    measured: { lab: '04', runtime: 'node', method: 'read-write', bytes: 1048576, chunk: 4096, metric: 'calls.fileToUser' },
     tolerance: 0.001,
-    answer: 1025,
+    answer: 257,
     hints: ['Divide the file size by the buffer size.', 'A read loop only knows the file has ended when read() returns 0.'],
-    explanation: '4 MiB / 4 KiB = 1,024 reads that return data, plus the one that returns 0 at end of file: 1,025. Each is 2 mode switches, and in Node each is also a hand-off to a libuv worker thread.',
+    explanation: '1 MiB / 4 KiB = 256 reads that return data, plus the one that returns 0 at end of file: 257. Each is 2 mode switches, and in Node each is also a hand-off to a libuv worker thread (the futex and epoll_pwait calls beside it in the report\'s top calls).',
   },
 };
 
@@ -78,4 +78,4 @@ export const q2: Sheet['q2'] = 'c';
 export const q3: Sheet['q3'] = 64;
 export const q4: Sheet['q4'] = 'a';
 export const q5: Sheet['q5'] = 'b';
-export const q6: Sheet['q6'] = 1025;
+export const q6: Sheet['q6'] = 257;

@@ -75,13 +75,17 @@ export async function startCommand(argv: string[], cleanups: Array<() => void>):
   const work = createWorkDir();
   cleanups.push(work.cleanup);
   const results: LabResult[] = [];
+  const took: string[] = [];
+  const began = performance.now();
   let session: LabSession | undefined;
   try {
     session = await prepareSession({ ...options, largestFile: bytes }, work.dir, (line) => process.stderr.write(`  … ${line}\n`));
     for (const lab of headlineLabs) {
+      const started = performance.now();
       const result = await runLab(lab, options, session);
       saveResult(result);
       results.push(result);
+      took.push(`lab ${lab.id} ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
     await session?.close();
@@ -97,6 +101,7 @@ export async function startCommand(argv: string[], cleanups: Array<() => void>):
   const tracing = reportNotes(first).tracing;
   if (tracing.length) console.log(`\n${tracing.join(' ')}`);
   console.log('\n' + reading(results).join('\n') + '\n');
+  console.log(`How long it took: ${took.join(', ')}; ${((performance.now() - began) / 1000).toFixed(1)} s with the runtimes' start-up checks.\n`);
   console.log(await progressReport());
   return results.some((result) => result.notMeasured.some((row) => row.status === 'failed')) ? 1 : 0;
 }

@@ -54,6 +54,18 @@ test('a closed stdout ends a verb quietly with exit 0 (npm run drill -- --list |
   }
 });
 
+test('npm start runs the headline labs on every runtime and says how long each took', () => {
+  const state = mkdtempSync(join(tmpdir(), 'zero-copy-workbook-start-'));
+  try {
+    const result = workbook(['start', '--size', '1MiB'], { WORKBOOK_RESULTS: join(state, 'results'), WORKBOOK_PROGRESS: join(state, 'progress.json') });
+    assert.is(result.status, 0, result.stderr);
+    for (const runtime of ['node', 'bun', 'deno']) assert.match(result.stdout, new RegExp(`\\b${runtime} \\d+\\.\\d+`), `${runtime} has rows`);
+    assert.match(result.stdout, /How long it took: lab 01 \d+\.\d s, lab 02 \d+\.\d s; \d+\.\d s with the runtimes' start-up checks\./);
+  } finally {
+    rmSync(state, { recursive: true, force: true });
+  }
+});
+
 test('sizes parse in binary units and reject anything else', () => {
   assert.is(parseSize('64MiB'), 64 * 2 ** 20);
   assert.is(parseSize('512KiB'), 512 * 1024);

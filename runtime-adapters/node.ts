@@ -24,7 +24,17 @@ export const node: RuntimeAdapter = {
     const koffi = { name: 'koffi-in-node-modules', setup(plugin: { onResolve(options: { filter: RegExp }, callback: () => { path: string; external: boolean }): void }) {
       plugin.onResolve({ filter: /^koffi$/ }, () => ({ path: import.meta.resolve('koffi'), external: true }));
     } };
-    await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['bun'], plugins: [koffi], logLevel: 'silent' });
+    // bun:ffi (lab 09's Bun branch) is no module Node can load, and an external import of it would
+    // be hoisted to the top of the bundle: an empty stand-in keeps it inside the Bun branch, whose
+    // code is bundled lazily and never evaluated in Node.
+    const bunModules = { name: 'bun-modules-stand-in', setup(plugin: {
+      onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => { path: string; namespace: string }): void;
+      onLoad(options: { filter: RegExp; namespace: string }, callback: () => { contents: string; loader: 'js' }): void;
+    }) {
+      plugin.onResolve({ filter: /^bun:/ }, (args) => ({ path: args.path, namespace: 'bun-stand-in' }));
+      plugin.onLoad({ filter: /.*/, namespace: 'bun-stand-in' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    } };
+    await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['bun'], plugins: [koffi, bunModules], logLevel: 'silent' });
     return outfile;
   },
   methods: {

@@ -52,7 +52,7 @@ export async function loadLibc(): Promise<{ libc: Libc; through: string } | { un
 
 async function bunCalls(): Promise<{ calls: Calls; through: string } | { unavailable: string }> {
   try {
-    const { dlopen, FFIType, ptr, CString } = await import('bun:ffi');
+    const { dlopen, FFIType, ptr, read, CString } = await import('bun:ffi');
     const { symbols: c } = dlopen('libc.so.6', {
       socket: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
       connect: { args: [FFIType.i32, FFIType.ptr, FFIType.u32], returns: FFIType.i32 },
@@ -63,8 +63,7 @@ async function bunCalls(): Promise<{ calls: Calls; through: string } | { unavail
       __errno_location: { args: [], returns: FFIType.ptr },
       strerror: { args: [FFIType.i32], returns: FFIType.ptr },
     });
-    // errno is thread-local: its address, read right after the failed call on the same thread.
-    const { read } = await import('bun:ffi');
+    // errno is thread-local: its address (glibc's __errno_location), read right after the failed call on the same thread.
     return {
       through: 'bun:ffi',
       calls: {

@@ -56,8 +56,9 @@ runs. Reported: the median, min and max wall time, throughput (MiB/s), the serve
 per GiB, and every syscall the server made per timed transfer, counted by perf
 (raw_syscalls:sys_enter, its counter on only around each transfer) where perf may count; without
 perf the column is empty and the document says why. Every transfer is verified byte for byte: the
-client (on Bun, a blocking recv through FFI) compares each read with the file, loaded into its
-memory beforehand, or hashes it with SHA-256 when the file exceeds half the free memory; a row with
+client (on Bun, a blocking recv through FFI) compares each read with the file, mapped read-only
+from the page cache (warm runs; the file's SHA-256 checked again after each size) or loaded into
+its memory (--cold), or hashes it with SHA-256 when the file exceeds half the free memory; a row with
 a failed transfer is not reported, its reason is. Ratios pair rows of this run only: each method
 against its runtime's read-write, each runtime's best against the best, and every row against the
 ceiling (the kernel's own sendfile through FFI, lab 09's sendfile-ffi). A spread (max/min time)

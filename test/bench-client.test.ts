@@ -31,7 +31,8 @@ async function serve(protocol: 'tcp' | 'http', body: Buffer): Promise<{ port: nu
   return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-const paths: Array<{ name: string; options: { bun?: string }; env: Record<string, string>; says: RegExp }> = [
+const paths: Array<{ name: string; options: { bun?: string }; env: Record<string, string>; says: RegExp; shared?: boolean }> = [
+  { name: 'Bun, bun:ffi, the file mapped from the page cache', options: { bun: adapters.bun.executable }, env: {}, says: /blocking recv through bun:ffi on Bun/, shared: true },
   { name: 'Bun, bun:ffi', options: { bun: adapters.bun.executable }, env: {}, says: /blocking recv through bun:ffi on Bun/ },
   { name: 'Node, koffi', options: {}, env: {}, says: /blocking recv through koffi on Node/ },
   { name: "Node's sockets", options: {}, env: { WORKBOOK_BENCH_NO_FFI: '1' }, says: /Node's socket through epoll \(WORKBOOK_BENCH_NO_FFI is set\)/ },
@@ -46,8 +47,9 @@ for (const path of paths) {
     tampered[2 ** 20 + 7] = 255 - (data[2 ** 20 + 7] ?? 0);
     const servers = await Promise.all([serve('tcp', data), serve('http', data), serve('tcp', tampered), serve('tcp', data.subarray(0, -1))]);
     try {
-      const loaded: any = await client.request({ expect: file }, 30_000);
+      const loaded: any = await client.request({ expect: file, shared: path.shared ?? false }, 30_000);
       assert.is(loaded.expecting, 'compare', JSON.stringify(loaded));
+      assert.is(loaded.mapped === true, path.shared === true, 'mapped only when asked (and on Bun)');
       assert.match(loaded.receiving, path.says);
       for (const [index, protocol] of (['tcp', 'http'] as const).entries()) {
         const reply: any = await client.request({ fetch: { protocol, port: servers[index]!.port } }, 30_000);

@@ -10,6 +10,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { dropFromPageCache } from '../scripts/bench/cache.ts';
 import { createResponseDecoder } from '../scripts/bench/response.ts';
+import { summarize } from '../scripts/bench/stats.ts';
+import { sha256Of, unchangedOrFailed } from '../scripts/bench/sweep.ts';
 import { fileSystemOf } from '../scripts/lab/machine.ts';
 import { capture } from '../scripts/lab/processes.ts';
 import { workbook } from './workbook-cli.ts';
@@ -137,6 +139,8 @@ test('a transfer that fails verification is excluded and reported, the others st
   // The client compares every byte with the file: it names the byte --tamper changed, the middle one.
   assert.match(document.failures[0].reason, /differs from the file from byte 524288 on/);
   assert.is(document.settings.verification[0].how, 'compared');
+  // Warm, so the client compared with the file's own page-cache pages: --tamper served a changed copy.
+  assert.match(document.settings.verification[0].note, /page-cache pages, mapped read-only/);
   assert.not.ok(document.ratios.some((ratio: any) => ratio.method === 'sendfile' || ratio.against.method === 'sendfile'), 'no ratio from a failed row');
   const expected = createHash('sha256').update('').digest('hex');
   assert.not.ok(JSON.stringify(document).includes(expected));
@@ -162,6 +166,21 @@ test('without perf, or refused it, every row still comes, its syscall count empt
     assert.is(row.syscalls.agrees, null, 'one count is not a cross-check');
     assert.ok(row.syscalls.strace > 0, 'strace still counted the traced transfers');
   }
+});
+
+test("a size's rows do not stand when the file they were compared with changed under them", () => {
+  const path = join(out, 'changed.bin');
+  writeFileSync(path, Buffer.alloc(65536, 7));
+  const data = { path, bytes: 65536, sha256: createHash('sha256').update(Buffer.alloc(65536, 7)).digest('hex') };
+  const rows = [summarize('bun', 'sendfile', 65536, [{ seconds: 0.001, cpuSeconds: 0.0001 }]), summarize('bun', 'sendfile', 2 ** 20, [{ seconds: 0.01, cpuSeconds: 0.001 }])];
+  const failures: any[] = [];
+  assert.is(unchangedOrFailed(data, rows, failures).length, 2, 'unchanged: every row stands');
+  assert.is(sha256Of(path), data.sha256);
+  writeFileSync(path, Buffer.concat([Buffer.alloc(32768, 7), Buffer.from([8]), Buffer.alloc(32767, 7)]));
+  const kept = unchangedOrFailed(data, rows, failures);
+  assert.equal(kept.map((row) => row.bytes), [2 ** 20], 'the other size stands');
+  assert.is(failures.length, 1);
+  assert.match(failures[0].reason, /the data file changed while this size ran/);
 });
 
 test('--parser times the parser on a trace made of the fixtures', () => {

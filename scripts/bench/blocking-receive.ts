@@ -9,6 +9,8 @@
 // the bench starts its client on Bun when Bun is installed. Where neither FFI loads, the client
 // falls back to Node's sockets and says so.
 
+import type { Pointer } from 'bun:ffi';
+
 /** The four things a client does with a socket; every failure is an Error naming the call and errno's text. */
 export interface Libc {
   /** A connected, blocking TCP socket to 127.0.0.1:port. */
@@ -17,6 +19,12 @@ export interface Libc {
   /** Bytes recv put at the start of `into`: 0 at the end of the stream. */
   receive(fd: number, into: Uint8Array): number;
   close(fd: number): void;
+  /**
+   * The whole file mapped read-only and shared: the page cache's own pages, not a copy (Bun only;
+   * undefined where the FFI cannot return native memory as a typed array). `unmap` ends it; the
+   * view must not be touched after.
+   */
+  mapReadOnly?(path: string, size: number): { bytes: Uint8Array; unmap(): void };
 }
 
 const AF_INET = 2;
@@ -24,6 +32,10 @@ const SOCK_STREAM = 1;
 const SOCK_CLOEXEC = 0o2000000;
 const SOL_SOCKET = 1;
 const SO_RCVTIMEO = 20;
+const O_RDONLY = 0;
+const O_CLOEXEC = 0o2000000;
+const PROT_READ = 1;
+const MAP_SHARED = 1;
 const EINTR = 4;
 const EAGAIN = 11;
 
@@ -32,6 +44,7 @@ export const stallSeconds = 60;
 
 /** The C calls the client makes, bound by whichever FFI the runtime has. */
 interface Calls {
+  mapReadOnly?(path: string, size: number): { bytes: Uint8Array; unmap(): void };
   socket(domain: number, type: number, protocol: number): number;
   connect(fd: number, address: Uint8Array, length: number): number;
   setsockopt(fd: number, level: number, name: number, value: Uint8Array, length: number): number;
@@ -52,7 +65,7 @@ export async function loadLibc(): Promise<{ libc: Libc; through: string } | { un
 
 async function bunCalls(): Promise<{ calls: Calls; through: string } | { unavailable: string }> {
   try {
-    const { dlopen, FFIType, ptr, read, CString } = await import('bun:ffi');
+    const { dlopen, FFIType, ptr, read, CString, toArrayBuffer } = await import('bun:ffi');
     const { symbols: c } = dlopen('libc.so.6', {
       socket: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
       connect: { args: [FFIType.i32, FFIType.ptr, FFIType.u32], returns: FFIType.i32 },
@@ -62,7 +75,13 @@ async function bunCalls(): Promise<{ calls: Calls; through: string } | { unavail
       close: { args: [FFIType.i32], returns: FFIType.i32 },
       __errno_location: { args: [], returns: FFIType.ptr },
       strerror: { args: [FFIType.i32], returns: FFIType.ptr },
+      open: { args: [FFIType.ptr, FFIType.i32], returns: FFIType.i32 },
+      // Returned as a signed integer, so MAP_FAILED ((void *) -1) reads as -1.
+      mmap: { args: [FFIType.u64, FFIType.u64, FFIType.i32, FFIType.i32, FFIType.i32, FFIType.i64], returns: FFIType.i64 },
+      munmap: { args: [FFIType.u64, FFIType.u64], returns: FFIType.i32 },
     });
+    const errno = () => read.i32(c.__errno_location()!, 0);
+    const strerror = (code: number) => new CString(c.strerror(code)!).toString();
     // errno is thread-local: its address (glibc's __errno_location), read right after the failed call on the same thread.
     return {
       through: 'bun:ffi',
@@ -73,8 +92,24 @@ async function bunCalls(): Promise<{ calls: Calls; through: string } | { unavail
         recv: (fd, into, length, flags) => Number(c.recv(fd, ptr(into), length, flags)),
         send: (fd, from, length, flags) => Number(c.send(fd, ptr(from), length, flags)),
         close: (fd) => c.close(fd),
-        errno: () => read.i32(c.__errno_location()!, 0),
-        strerror: (errno) => new CString(c.strerror(errno)!).toString(),
+        errno,
+        strerror,
+        mapReadOnly(path, size) {
+          const fd = c.open(ptr(Buffer.from(`${path}\0`)), O_RDONLY | O_CLOEXEC);
+          if (fd < 0) throw new Error(`open ${path}: ${strerror(errno())}`);
+          const address = Number(c.mmap(0, size, PROT_READ, MAP_SHARED, fd, 0));
+          const failed = address === -1 ? strerror(errno()) : null;
+          c.close(fd);
+          if (failed) throw new Error(`mmap ${path}: ${failed}`);
+          let mapped = true;
+          return {
+            bytes: new Uint8Array(toArrayBuffer(address as Pointer, 0, size)),
+            unmap() {
+              if (mapped) c.munmap(address, size);
+              mapped = false;
+            },
+          };
+        },
       },
     };
   } catch (error) {
@@ -113,6 +148,7 @@ async function koffiCalls(): Promise<{ calls: Calls; through: string } | { unava
 function over(c: Calls): Libc {
   const failed = (what: string) => new Error(`${what}: ${c.strerror(c.errno())}`);
   return {
+    ...(c.mapReadOnly ? { mapReadOnly: c.mapReadOnly } : {}),
     connect(port) {
       const fd = c.socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
       if (fd < 0) throw failed('socket');

@@ -5,8 +5,9 @@
 // Bun is installed (else on Node through tsx), and it reads the socket one of two ways:
 // - blocking (bun:ffi, or koffi on Node): libc's recv into one reused MiB, each read checked on
 //   this thread while it is still in the cache (verify.ts): compared byte for byte with the file,
-//   which `expect` loads into memory before the timed transfers (memcmp speed), or hashed with
-//   SHA-256 where the file does not fit; the check is inside the clock, as a reader's would be;
+//   which `expect` maps read-only from the page cache (Bun, warm runs: the same pages the kernel
+//   just copied from, so both sides of the compare are in the cache) or loads into memory, or
+//   hashed with SHA-256 where the file does not fit; the check is inside the clock;
 // - Node's socket (net's `onread`, epoll) when no FFI loads: reads go into a shared ring of
 //   1 MiB slots, each filled by as many reads as fit, checked on a second thread in place; the
 //   clock stops when the stream ends and the verdict is awaited after it; when every slot waits
@@ -165,17 +166,34 @@ async function transfer(request: FetchRequest): Promise<ClientReply> {
   }
 }
 
+/** The mapping `expected` may be a view of, unmapped when the next file is expected. */
+let mapping: { unmap(): void } | null = null;
+
 /**
- * Loads the file every following transfer is compared with, into memory the verifier shares. A
- * file that would take more than half the free memory is not loaded: transfers are then hashed.
+ * Loads the file every following transfer is compared with, into memory the verifier shares; or,
+ * `shared` and on the blocking path where the FFI can map it, maps it read-only and shared: the
+ * page cache's own pages, the ones the server's sendfile hands the socket and the kernel's recv
+ * copy reads, so comparing reads them while they are still in the cache instead of a second copy
+ * of the file from memory. The runner checks the file is unchanged after the transfers (sweep.ts).
+ * A file that would take more than half the free memory is not loaded: transfers are then hashed.
  */
-async function expect(path: string): Promise<ClientReply> {
+async function expect(path: string, shared: boolean): Promise<ClientReply> {
+  mapping?.unmap();
+  mapping = null;
+  expected = null;
   const fd = openSync(path, 'r');
   try {
     const { size } = fstatSync(fd);
+    const where = 'libc' in blocking ? 'on the receiving thread as each read arrives, inside the clock' : 'on its second thread, outside the clock';
     const told = new Promise<void>((resolve) => { expecting = resolve; });
+    if (shared && 'libc' in blocking && blocking.libc.mapReadOnly && size > 0) {
+      const mapped = blocking.libc.mapReadOnly(path, size);
+      mapping = mapped;
+      expected = { path, memory: Buffer.from(mapped.bytes.buffer, mapped.bytes.byteOffset, mapped.bytes.byteLength) };
+      return { expecting: 'compare', mapped: true, receiving,
+        note: `byte for byte against the data file's own page-cache pages, mapped read-only into the client, ${where} (memcmp speed, the pages still in the cache from the kernel's copy); the file's SHA-256 checked after each row` };
+    }
     if (size > freemem() / 2) {
-      expected = null;
       verifier.postMessage({ expect: null });
       await told;
       return { expecting: 'sha256', note: `a ${size}-byte file would take more than half the free memory: transfers are checked by SHA-256 instead, ${'libc' in blocking ? 'on the receiving thread, inside the clock' : 'on its second thread'}`, receiving };
@@ -190,7 +208,6 @@ async function expect(path: string): Promise<ClientReply> {
     expected = { path, memory: Buffer.from(memory) };
     verifier.postMessage({ expect: memory });
     await told;
-    const where = 'libc' in blocking ? 'on the receiving thread as each read arrives, inside the clock' : 'on its second thread, outside the clock';
     return { expecting: 'compare', note: `byte for byte against the file, held in the client's memory, ${where} (memcmp speed)`, receiving };
   } finally {
     closeSync(fd);
@@ -203,7 +220,7 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
   let reply: ClientReply;
   try {
     const command = JSON.parse(line) as ClientCommand;
-    reply = 'fetch' in command ? await transfer(command.fetch) : 'expect' in command ? await expect(command.expect) : { error: 'the bench client fetches and expects, nothing else' };
+    reply = 'fetch' in command ? await transfer(command.fetch) : 'expect' in command ? await expect(command.expect, command.shared === true) : { error: 'the bench client fetches and expects, nothing else' };
   } catch (error) {
     reply = { error: (error as Error).message };
   }

@@ -2,7 +2,8 @@
 // through the lab core's transfers() — the lab's own servers and runner, with the bench's client on
 // socket labs. Every transfer is verified by the runner (bytes and SHA-256) before its numbers are
 // kept; a cell with a failed transfer is not a row but a failure with its reason.
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { adapters, type MethodName, type RuntimeName } from '../../runtime-adapters/index.ts';
 import { findLab, type Lab } from '../catalogue.ts';
@@ -99,9 +100,13 @@ export function benchPlan(plan: Pick<SweepPlan, 'lab' | 'chunk' | 'workDir' | 'c
 }
 
 /** Flips one byte in the middle of the file, runs `work`, and puts the byte back. */
-async function withOneByteChanged<T>(data: DataFile, work: () => Promise<T>): Promise<T> {
+async function withOneByteChanged<T>(data: DataFile, work: (served: DataFile) => Promise<T>, inACopy: boolean): Promise<T> {
+  // A client that maps the file itself would see a change made in place: then the server is
+  // given a changed copy, and the client keeps comparing with the original.
+  const served = inACopy ? { ...data, path: data.path.replace(/\.bin$/, '-tampered.bin'), comparedWith: data.path } : data;
+  if (inACopy) copyFileSync(data.path, served.path);
   const flip = () => {
-    const fd = openSync(data.path, 'r+');
+    const fd = openSync(served.path, 'r+');
     try {
       const byte = Buffer.alloc(1);
       readSync(fd, byte, 0, 1, Math.floor(data.bytes / 2));
@@ -113,10 +118,35 @@ async function withOneByteChanged<T>(data: DataFile, work: () => Promise<T>): Pr
   };
   flip();
   try {
-    return await work();
+    return await work(served);
   } finally {
-    flip();
+    if (inACopy) rmSync(served.path, { force: true });
+    else flip();
   }
+}
+
+/** The SHA-256 of a file, read in 16 MiB pieces. */
+export function sha256Of(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const piece = Buffer.alloc(1 << 24);
+    for (let read = readSync(fd, piece, 0, piece.length, null); read > 0; read = readSync(fd, piece, 0, piece.length, null)) hash.update(piece.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A client that compared with the file's own pages compared with whatever the file held: after a
+ * size's rows the file must still be the one that was written, or none of those rows stands.
+ */
+export function unchangedOrFailed(data: DataFile, rows: BenchRow[], failures: Failure[]): BenchRow[] {
+  if (sha256Of(data.path) === data.sha256) return rows;
+  const reason = 'the data file changed while this size ran (its SHA-256 is no longer the one it was written with), so its transfers were compared with a changed file';
+  for (const row of rows) if (row.bytes === data.bytes) failures.push({ runtime: row.runtime, method: row.method, bytes: row.bytes, reason });
+  return rows.filter((row) => row.bytes !== data.bytes);
 }
 
 /** The ceiling of a size: the kernel's own sendfile through FFI (lab 09), read by the bench's client. */
@@ -201,6 +231,8 @@ export async function runSweep(plan: SweepPlan): Promise<Sweep> {
     const runs = plan.runsFor(bytes);
     plan.progress.step(`creating a ${formatBytes(bytes)} data file`);
     const data = createDataFile(plan.workDir, bytes);
+    /** Whether the bench's client compares with the file's own pages (mapped) rather than its copy of them. */
+    let mapped = false;
     if (plan.cold && cache.dropped) {
       const probe = await dropFromPageCache(data.path, bytes);
       Object.assign(cache, {
@@ -210,7 +242,9 @@ export async function runSweep(plan: SweepPlan): Promise<Sweep> {
     }
     // The bench's client compares every transfer with the file itself; loaded before any tamper.
     if (cells.some((cell) => usesBenchClient(cell.lab, cell.method))) {
-      const loaded = await plan.clients.bench.request({ expect: data.path }, 120_000).catch((error: Error) => ({ error: error.message }));
+      // Shared (the page cache's pages, mapped) unless --cold must drop those pages before each transfer.
+      const loaded = await plan.clients.bench.request({ expect: data.path, shared: !plan.cold }, 120_000).catch((error: Error) => ({ error: error.message }));
+      mapped = 'expecting' in loaded && loaded.mapped === true;
       verification.push('error' in loaded || !('expecting' in loaded)
         ? { bytes, how: 'sha256', note: `SHA-256 on the client's second thread: ${'error' in loaded ? loaded.error : 'the client did not say how it checks'}` }
         : loaded.expecting === 'sha256'
@@ -229,14 +263,19 @@ export async function runSweep(plan: SweepPlan): Promise<Sweep> {
         const label = `${formatBytes(bytes)} · ${runtime} ${method}${cell.ceiling ? ' (ceiling)' : ''}`;
         plan.progress.step(`${label} · 1 warm-up + ${runs} timed runs`);
         plan.progress.advance(cellWeight + transferWeight(bytes));
-        const measure = () => timeCell(plan, cell, data, runs, dropCache, label);
+        const measure = (served: DataFile) => timeCell(plan, cell, served, runs, dropCache, label);
         try {
-          rows.push(await (plan.tamper === method && !cell.ceiling ? withOneByteChanged(data, measure) : measure()));
+          rows.push(await (plan.tamper === method && !cell.ceiling ? withOneByteChanged(data, measure, mapped) : measure(data)));
         } catch (error) {
           const reason = (error as Error).message;
           if (error instanceof UnavailableError) unavailable.push({ runtime, method, reason });
           else failures.push({ runtime, method, bytes, reason });
         }
+      }
+      if (mapped) {
+        plan.progress.detail(`${formatBytes(bytes)} · checking the data file is unchanged`);
+        const kept = unchangedOrFailed(data, rows, failures);
+        rows.splice(0, rows.length, ...kept);
       }
     } finally {
       rmSync(data.path, { force: true });

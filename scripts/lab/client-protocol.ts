@@ -14,8 +14,12 @@ export type FetchRequest =
 
 export type ClientCommand =
   | { fetch: FetchRequest }
-  /** The bench's client: compare every following transfer with this file, loaded into memory. */
-  | { expect: string }
+  /**
+   * The bench's client: compare every following transfer with this file, loaded into memory, or
+   * with `shared`, mapped read-only from the page cache where the client can (its pages must then
+   * stay in the cache: not with --cold).
+   */
+  | { expect: string; shared?: boolean }
   /** Opens a FIFO for reading, before its writer (a server's shell) opens it, and keeps it open. */
   | { openPipe: string }
   | { closePipe: true };
@@ -32,5 +36,5 @@ export type ClientReply =
   | (Received & { seconds: number; produced?: { batches: number; seconds: number } })
   | { ok: true }
   /** The bench's client, after `expect`: how it will check the following transfers, and how it receives them. */
-  | { expecting: 'compare' | 'sha256'; note?: string; receiving: string }
+  | { expecting: 'compare' | 'sha256'; note?: string; receiving: string; mapped?: boolean }
   | { error: string };

@@ -65,7 +65,8 @@ function transferTimeoutMs(bytes: number): number {
 function verify(i: number, received: Received, plan: TransferPlan): void {
   if (received.bytes !== plan.data.bytes) throw new Error(`transfer ${i} delivered ${received.bytes} bytes, expected ${plan.data.bytes}`);
   if (received.compared) {
-    if (received.compared.against !== plan.data.path) throw new Error(`transfer ${i} was compared with ${received.compared.against}, not with ${plan.data.path}`);
+    const against = plan.data.comparedWith ?? plan.data.path;
+    if (received.compared.against !== against) throw new Error(`transfer ${i} was compared with ${received.compared.against}, not with ${against}`);
     if (received.compared.firstDifference !== null) throw new Error(`transfer ${i} differs from the file from byte ${received.compared.firstDifference} on: the bytes were corrupted`);
   } else if (received.sha256 !== plan.data.sha256) {
     throw new Error(`transfer ${i} arrived with the wrong SHA-256 (${received.sha256}): the bytes were corrupted`);

@@ -14,7 +14,13 @@ import { labEntry, runProbe } from './server.ts';
 import { probeTracing, type Tracing } from './trace.ts';
 import { adapters, type RuntimeName } from '../../runtime-adapters/index.ts';
 
-export interface DataFile { path: string; bytes: number; sha256: string }
+export interface DataFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  /** The file the bench's client compares the transfers with, when the server is given another (the bench's --tamper copy). */
+  comparedWith?: string;
+}
 
 /** A temporary directory for the data files and copies, removed by `cleanup` (also on Ctrl-C). */
 export function createWorkDir(): { dir: string; cleanup(): void } {

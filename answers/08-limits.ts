@@ -16,7 +16,7 @@ export const q1: Sheet['q1'] = null;
 
 /** q2. The lab gzips a file of random bytes on the way out. What did it measure?
  *  a) half the bytes on the wire and twice the throughput
- *  b) about as many bytes on the wire as the file (a little more), 18-32× the server CPU per byte of read-write, and 2 copies per byte
+ *  b) about as many bytes on the wire as the file (a little more), 19-23× the server CPU per byte of read-write, and 2 copies per byte
  *  c) zero copies: CompressionStream compresses inside the kernel
  *  d) the same CPU as read-write, because compression runs on the client */
 export const q2: Sheet['q2'] = null;

@@ -8,20 +8,20 @@ export const key: ChapterKey = {
     prompt: 'The transform method XORs each byte with 0x5a before sending it. How many times does each byte of the file cross the user/kernel boundary on the server?',
     answer: 2,
     hints: ['Can a program change a byte it has not read into its own memory?', 'Look at the copies/byte column of the transform rows in lab 08.'],
-    explanation: 'Twice: read() brings each byte into the process, the XOR changes it there, and write() copies it back into the kernel (lab 08: 16 MiB file→user and 16 MiB user→socket, 2.00 copies per byte in every runtime). The XOR is extra work on top: 1.6-3.2× the server CPU per byte of read-write.',
+    explanation: 'Twice: read() brings each byte into the process, the XOR changes it there, and write() copies it back into the kernel (lab 08: the whole file file→user and again user→socket, 2.00 copies per byte in every runtime). The XOR is extra work on top: about twice the server CPU per byte of read-write.',
   },
   q2: {
     kind: 'choice',
     prompt: 'The lab gzips a file of random bytes on the way out. What did it measure?',
     choices: {
       a: 'half the bytes on the wire and twice the throughput',
-      b: 'about as many bytes on the wire as the file (a little more), 18-32× the server CPU per byte of read-write, and 2 copies per byte',
+      b: 'about as many bytes on the wire as the file (a little more), 19-23× the server CPU per byte of read-write, and 2 copies per byte',
       c: 'zero copies: CompressionStream compresses inside the kernel',
       d: 'the same CPU as read-write, because compression runs on the client',
     },
     answer: 'b',
     hints: ['Can random bytes be compressed?', 'Compare the user→socket column of the gzip rows with their file column, and their CPU per MiB with read-write.'],
-    explanation: 'Random data does not compress, so user→socket was 2.0 MiB for the 2 MiB file the gzip rows send. The server compressed every byte in user space (2.00 copies per byte) at 18-32× the CPU per byte of its read-write, and throughput fell to 5-10 MiB/s. Compression pays when data compresses and is done once, as Kafka does on the producer, not on every send.',
+    explanation: 'Random data does not compress, so user→socket was 2.0 MiB for the 2 MiB file the gzip rows send. The server compressed every byte in user space (2.00 copies per byte) at 19-23× the CPU per byte of its read-write, and throughput fell to 15-25 MiB/s. Compression pays when data compresses and is done once, as Kafka does on the producer, not on every send.',
   },
   q3: {
     kind: 'choice',

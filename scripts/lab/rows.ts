@@ -3,7 +3,7 @@
 // not traced, consumers). The terminal report, `npm start` and the book each pick their columns.
 // Counts come from the traced pass, time and CPU from the untraced one; ratios compare each method
 // with the same runtime's read-write of the same lab run, per byte moved: a sweep row or a slow
-// method may send a smaller file (lab 04's 4 KiB row 1 MiB, lab 08's gzip 2 MiB), and lab 07 moves
+// method may send a smaller file (lab 04's 4 KiB row 1 MiB, lab 08's gzip 2 MiB and transform 4 MiB), and lab 07 moves
 // the file once per consumer, so CPU is compared per GiB and speed in MiB/s, never per transfer.
 import { formatBytes } from '../sizes.ts';
 import { transports } from './transports.ts';

@@ -191,7 +191,7 @@ async function expect(path: string, shared: boolean): Promise<ClientReply> {
       mapping = mapped;
       expected = { path, memory: Buffer.from(mapped.bytes.buffer, mapped.bytes.byteOffset, mapped.bytes.byteLength) };
       return { expecting: 'compare', mapped: true, receiving,
-        note: `byte for byte against the data file's own page-cache pages, mapped read-only into the client, ${where} (memcmp speed, the pages still in the cache from the kernel's copy); the file's SHA-256 checked after each row` };
+        note: `byte for byte against the data file's own page-cache pages, mapped read-only into the client, ${where} (memcmp speed, the pages still in the cache from the kernel's copy); the file's SHA-256 checked again after each size's rows` };
     }
     if (size > freemem() / 2) {
       verifier.postMessage({ expect: null });

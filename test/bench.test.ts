@@ -11,6 +11,7 @@ import * as assert from 'uvu/assert';
 import { dropFromPageCache } from '../scripts/bench/cache.ts';
 import { createResponseDecoder } from '../scripts/bench/response.ts';
 import { summarize } from '../scripts/bench/stats.ts';
+import { renderBench } from '../scripts/bench/render.ts';
 import { sha256Of, unchangedOrFailed } from '../scripts/bench/sweep.ts';
 import { fileSystemOf } from '../scripts/lab/machine.ts';
 import { capture } from '../scripts/lab/processes.ts';
@@ -181,6 +182,15 @@ test("a size's rows do not stand when the file they were compared with changed u
   assert.equal(kept.map((row) => row.bytes), [2 ** 20], 'the other size stands');
   assert.is(failures.length, 1);
   assert.match(failures[0].reason, /the data file changed while this size ran/);
+});
+
+test('a saved document from before perf counted the traced transfers still renders, its cross-check "not compared"', () => {
+  const document = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/bench/bench-ibm-sizes.json'), 'utf8'));
+  assert.ok(document.straceOverhead.rows.every((row: any) => !('perfTraced' in row.syscalls)), 'the fixture is of the older shape');
+  const text = renderBench(document);
+  assert.not.match(text, /NaN|undefined/);
+  assert.match(text, /Beside IBM's figures \(IBM developerWorks, "Efficient data transfer through zero copy", https:\/\/developer\.ibm\.com/);
+  assert.is(text.match(/not compared/g)?.length, document.straceOverhead.rows.length);
 });
 
 test('--parser times the parser on a trace made of the fixtures', () => {

@@ -15,7 +15,7 @@ export interface IbmFigure {
   transferToMs: number;
 }
 
-export const ibmArticle = 'IBM developerWorks, "Efficient data transfer through zero copy", https://developer.ibm.com/articles/j-zerocopy/';
+export const ibmArticle = { title: 'IBM developerWorks, "Efficient data transfer through zero copy"', url: 'https://developer.ibm.com/articles/j-zerocopy/' };
 
 export const ibmFigures: readonly IbmFigure[] = [
   { label: '7 MB', bytes: 7e6, normalMs: 156, transferToMs: 45 },

@@ -71,9 +71,10 @@ export function renderBench(document: BenchDocument): string {
   } else {
     lines.push(table(['runtime', 'method', 'size', 'untraced s', 'traced s', 'slowdown', 'syscalls untraced: perf', 'traced: perf', 'strace', 'perf vs strace'], overhead.rows.map((row) => [
       row.runtime, row.method, formatBytes(row.bytes), formatNumber(row.untracedSeconds), formatNumber(row.tracedSeconds), `${formatNumber(row.slowdown)}×`,
-      row.syscalls.perf === null ? '–' : formatCount(row.syscalls.perf),
-      row.syscalls.perfTraced === null ? '–' : formatCount(row.syscalls.perfTraced),
-      row.syscalls.strace === null ? '–' : formatCount(row.syscalls.strace),
+      // == null: a document written before perfTraced was counted has no such field.
+      row.syscalls.perf == null ? '–' : formatCount(row.syscalls.perf),
+      row.syscalls.perfTraced == null ? '–' : formatCount(row.syscalls.perfTraced),
+      row.syscalls.strace == null ? '–' : formatCount(row.syscalls.strace),
       crossCheck(row.syscalls),
     ])));
     const missing = [...new Set(overhead.rows.flatMap((row) => [row.syscalls.perfMissing, row.syscalls.perfTracedMissing, row.syscalls.straceMissing]).filter(Boolean))];
@@ -98,7 +99,7 @@ export function ibmTable(comparisons: IbmComparison[]): string[] {
     `${one.cpuRatio.toFixed(2)}×`,
   ]));
   return [
-    `Beside IBM's figures (${ibmArticle}): Java's transferTo against a copy loop on Linux 2.6, and this run's sendfile against read-write.`,
+    `Beside IBM's figures (${ibmArticle.title}, ${ibmArticle.url}): Java's transferTo against a copy loop on Linux 2.6, and this run's sendfile against read-write.`,
     `× = the zero-copy method's time (or server CPU) over the copy loop's: below 1 is a saving; IBM's about 0.35 is its "65 percent".`,
     table(['size', 'IBM loop ms', 'IBM transferTo ms', 'IBM time ×', 'runtime', 'read-write ms', 'sendfile ms', 'time ×', 'server CPU ×'], body),
     'Why the ratios differ: here client and server share one machine over loopback, so every transfer\'s time includes the',
@@ -109,7 +110,7 @@ export function ibmTable(comparisons: IbmComparison[]): string[] {
 }
 
 function crossCheck(syscalls: OverheadRow['syscalls']): string {
-  if (syscalls.difference === null || syscalls.perfTraced === null || syscalls.strace === null) return 'not compared';
+  if (syscalls.difference == null || syscalls.perfTraced == null || syscalls.strace == null) return 'not compared';
   const sign = (value: number) => (value >= 0 ? '+' : '');
   // A few dozen calls are compared in calls, thousands in per cent: the tolerance says which.
   const calls = syscalls.perfTraced - syscalls.strace;

@@ -22,8 +22,13 @@ export function newestBenchChart(dir: string): BenchChart | undefined {
   }
   const name = names.at(-1);
   if (!name) return undefined;
+  return { source: join(dir, name), name, date: dateOf(name) };
+}
+
+/** When a bench file was written, from its name (bench-<ISO time>.json or .svg). */
+function dateOf(name: string): string {
   const stamp = /^bench-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})/.exec(name);
-  return { source: join(dir, name), name, date: stamp ? `${stamp[1]} ${stamp[2]}:${stamp[3]} UTC` : name };
+  return stamp ? `${stamp[1]} ${stamp[2]}:${stamp[3]} UTC` : name;
 }
 
 export function benchSection(page: Page, chart: BenchChart | undefined, sitePath: string, ibm: IbmRun | undefined): string {
@@ -57,10 +62,7 @@ export function newestIbmRun(dir: string): IbmRun | undefined {
       && typeof row.runtime === 'string' && typeof row.method === 'string' && Number.isFinite(row.bytes)
       && Number.isFinite(row.medianSeconds) && Number.isFinite(row.cpuSecondsPerGiB) && typeof row.noisy === 'boolean');
     const comparisons = compareWithIbm(valid);
-    if (comparisons.length) {
-      const stamp = /^bench-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})/.exec(name);
-      return { name, date: stamp ? `${stamp[1]} ${stamp[2]}:${stamp[3]} UTC` : name, comparisons };
-    }
+    if (comparisons.length) return { name, date: dateOf(name), comparisons };
   }
   return undefined;
 }
@@ -68,7 +70,7 @@ export function newestIbmRun(dir: string): IbmRun | undefined {
 const ms = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en') : value.toPrecision(3));
 
 function ibmSection(run: IbmRun | undefined): string {
-  const source = `<a href="https://developer.ibm.com/articles/j-zerocopy/">${escapeHtml(ibmArticle.split(', https')[0])}</a>`;
+  const source = `<a href="${escapeHtml(ibmArticle.url)}">${escapeHtml(ibmArticle.title)}</a>`;
   const head = '<thead><tr><th>size</th><th>IBM copy loop ms</th><th>IBM transferTo ms</th><th>IBM time ×</th>'
     + (run ? '<th>runtime</th><th>your read-write ms</th><th>your sendfile ms</th><th>your time ×</th><th>your server CPU ×</th>' : '') + '</tr></thead>';
   const rows = ibmFigures.flatMap((figure) => {

@@ -1,13 +1,15 @@
 // The bench client's receive path when it can have one: libc's socket, connect and recv through
 // the runtime's FFI (bun:ffi on Bun, where the bench runs its client; koffi from npm on Node 20,
-// which has no built-in FFI), blocking, straight into the shared slots. Node's own sockets go
+// which has no built-in FFI), blocking, straight into the client's JS buffer. Node's own sockets go
 // through epoll: each read returns what has arrived so far, then the thread sleeps in epoll_pwait
 // and is woken for the next. A blocking recv on one socket is what a native client does; the
 // client's thread has nothing else to do during a transfer. Measured on the project's machine
 // against a C client reading a C sendfile server, 256 MiB, interleaved: Bun's FFI recv loop kept
 // pace with C, koffi's on Node ran at about a third (its kernel time per byte three times C's), so
 // the bench starts its client on Bun when Bun is installed. Where neither FFI loads, the client
-// falls back to Node's sockets and says so.
+// falls back to Node's sockets and says so. Lab 09's binding (labs/09-modern-kernel/kernel/) is
+// not reused: it never hands a JS object to C and copies through native memory with memcpy, which
+// here would add a copy of every byte to the path being measured.
 
 import type { Pointer } from 'bun:ffi';
 
@@ -80,9 +82,9 @@ async function bunCalls(): Promise<{ calls: Calls; through: string } | { unavail
       mmap: { args: [FFIType.u64, FFIType.u64, FFIType.i32, FFIType.i32, FFIType.i32, FFIType.i64], returns: FFIType.i64 },
       munmap: { args: [FFIType.u64, FFIType.u64], returns: FFIType.i32 },
     });
+    // errno is thread-local: its address (glibc's __errno_location), read right after the failed call on the same thread.
     const errno = () => read.i32(c.__errno_location()!, 0);
     const strerror = (code: number) => new CString(c.strerror(code)!).toString();
-    // errno is thread-local: its address (glibc's __errno_location), read right after the failed call on the same thread.
     return {
       through: 'bun:ffi',
       calls: {
@@ -126,7 +128,7 @@ async function koffiCalls(): Promise<{ calls: Calls; through: string } | { unava
   }
   try {
     const library = koffi.load('libc.so.6');
-    // koffi hands a typed array to a void * parameter in place: recv writes into the slot itself.
+    // koffi hands a typed array to a void * parameter in place: recv writes into the buffer itself.
     return {
       through: 'koffi',
       calls: {

@@ -27,7 +27,7 @@ import { createVerifier, type Checked } from './verify.ts';
 import { loadLibc, type Libc } from './blocking-receive.ts';
 
 let protocol: 'tcp' | 'http' = 'tcp';
-/** The file the transfers are compared with, in memory (shared with the verifier of Node's socket path). */
+/** The file the transfers are compared with: a mapping of its page-cache pages, or a copy in memory (shared with the verifier of Node's socket path). */
 let expected: { path: string; memory: Buffer } | null = null;
 const ring = createRing();
 const control = new Int32Array(ring.control);

@@ -90,16 +90,18 @@ async function countedRuns(server: LabServer, counter: SyscallCounter, workDir: 
   const count = counter.available
     ? await countSyscalls(counter, server.pid, workDir).catch((error: Error) => ({ failed: `perf could not attach: ${error.message}` }))
     : { failed: counter.reason };
-  const seconds: number[] = [];
-  try {
-    for (let i = 0; i < timedRuns; i++) {
-      seconds.push(await one('failed' in count ? {} : { before: () => count.resume(), after: () => count.pause() }));
-    }
-  } finally {
-    if (!('failed' in count)) await count.finish();
+  if ('failed' in count) {
+    const seconds: number[] = [];
+    for (let i = 0; i < timedRuns; i++) seconds.push(await one({}));
+    return { seconds, count: null, missing: count.failed };
   }
-  if ('failed' in count) return { seconds, count: null, missing: count.failed };
-  const total = await count.finish();
+  const seconds: number[] = [];
+  let total: Awaited<ReturnType<typeof count.finish>>;
+  try {
+    for (let i = 0; i < timedRuns; i++) seconds.push(await one({ before: () => count.resume(), after: () => count.pause() }));
+  } finally {
+    total = await count.finish();
+  }
   return typeof total === 'number' ? { seconds, count: total / timedRuns } : { seconds, count: null, missing: total.reason };
 }
 

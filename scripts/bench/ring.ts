@@ -1,4 +1,5 @@
-// The memory the bench client's two threads share: the receiving thread has the kernel copy each
+// The memory the bench client's two threads share on Node's socket path (the blocking FFI path
+// checks on its one thread and needs none): the receiving thread has the kernel copy each
 // socket read straight into the next free slot, the verifying thread reads the same slot in place.
 // Control words count slots filled and checked, so each side knows which slots it may touch;
 // filled - checked never exceeds the slot count, so memory stays at slotCount × slotBytes whatever

@@ -1,7 +1,7 @@
 // The timing loop: for each size, runtime and method, one warm-up and N timed transfers, untraced,
 // through the lab core's transfers() — the lab's own servers and runner, with the bench's client on
-// socket labs. Every transfer is verified by the runner (bytes and SHA-256) before its numbers are
-// kept; a cell with a failed transfer is not a row but a failure with its reason.
+// socket labs. Every transfer is verified by the runner before its numbers are kept (bytes, and
+// the bench client's byte-for-byte compare with the file, or SHA-256 where it hashed); a cell with a failed transfer is not a row but a failure with its reason.
 import { closeSync, copyFileSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,7 @@ export interface VerificationSetting {
   bytes: number;
   how: 'compared' | 'sha256';
   note: string;
-  /** How the bench's client read the socket: blocking recv through koffi, or Node's epoll socket (and why). */
+  /** How the bench's client read the socket: blocking recv through an FFI, or Node's epoll socket (and why). */
   receiving?: string;
 }
 
